@@ -1,0 +1,125 @@
+#include "adapters/slack/block_kit_renderer.h"
+
+#include <cctype>
+
+#include "adapters/common/utf8.h"
+
+namespace mentorbot {
+
+namespace {
+using nlohmann::json;
+
+// Characters that would end an emphasis or code span early are replaced by
+// look-alikes, so user text cannot break the formatting around it.
+std::string Guard(std::string text, char marker, const char* replacement) {
+  std::string out;
+  for (char c : text) {
+    if (c == marker) out += replacement; else out += c;
+  }
+  return out;
+}
+
+bool IsSlackId(std::string_view id) {
+  for (char c : id) {
+    if (!std::isalnum(static_cast<unsigned char>(c))) return false;
+  }
+  return !id.empty();
+}
+
+std::string SlackDate(TimePoint time, const std::string& fallback) {
+  return "<!date^" + std::to_string(time.time_since_epoch().count()) +
+         "^{date_short_pretty} at {time}|" + EscapeSlackText(fallback) + ">";
+}
+
+json MrkdwnText(const std::string& text, std::size_t limit) {
+  return json{{"type", "mrkdwn"}, {"text", TruncateCodePoints(text, limit)}};
+}
+
+json Button(const mentorbot::Button& button, std::size_t index) {
+  // Slack requires action ids unique within a message; the index makes them
+  // so, and the interaction parser strips it again.
+  std::string action_id = button.action_id + "#" + std::to_string(index);
+  json element{{"type", "button"},
+               {"text", {{"type", "plain_text"}, {"text", TruncateCodePoints(button.label, BlockKitLimits::kMaxButtonText)},
+                         {"emoji", true}}},
+               {"action_id", TruncateCodePoints(action_id, BlockKitLimits::kMaxActionId)},
+               {"value", TruncateCodePoints(button.value, BlockKitLimits::kMaxActionValue)}};
+  if (button.style == Button::Style::kPrimary) element["style"] = "primary";
+  if (button.style == Button::Style::kDanger) element["style"] = "danger";
+  return element;
+}
+
+void AddSection(json& blocks, const Section& section, std::size_t& button_index) {
+  const std::string text = RenderMrkdwn(section.text);
+  if (!text.empty() || !section.fields.empty()) {
+    json block{{"type", "section"}};
+    if (!text.empty()) block["text"] = MrkdwnText(text, BlockKitLimits::kMaxSectionText);
+    json fields = json::array();
+    for (const Field& field : section.fields) {
+      if (fields.size() == BlockKitLimits::kMaxFields) break;
+      fields.push_back(MrkdwnText("*" + EscapeSlackText(Guard(field.label, '*', "\u2217")) + "*\n" +
+                                      RenderMrkdwn(field.value),
+                                  BlockKitLimits::kMaxFieldText));
+    }
+    if (!fields.empty()) block["fields"] = std::move(fields);
+    // A section needs text or fields; fields alone are fine.
+    blocks.push_back(std::move(block));
+  }
+  json elements = json::array();
+  for (const auto& button : section.buttons) {
+    if (elements.size() == BlockKitLimits::kMaxButtonsPerBlock) break;
+    elements.push_back(Button(button, button_index++));
+  }
+  if (!elements.empty()) blocks.push_back(json{{"type", "actions"}, {"elements", std::move(elements)}});
+}
+}  // namespace
+
+std::string EscapeSlackText(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+std::string RenderMrkdwn(const RichText& text) {
+  std::string out;
+  for (const Span& span : text.spans()) {
+    switch (span.kind) {
+      case Span::Kind::kText: out += EscapeSlackText(span.text); break;
+      case Span::Kind::kBold: out += "*" + EscapeSlackText(Guard(span.text, '*', "\u2217")) + "*"; break;
+      case Span::Kind::kCode: out += "`" + EscapeSlackText(Guard(span.text, '`', "'")) + "`"; break;
+      case Span::Kind::kMention:
+        out += span.user.platform == Platform::kSlack && IsSlackId(span.user.user_id)
+                   ? "<@" + span.user.user_id + ">"
+                   : EscapeSlackText(span.text);
+        break;
+      case Span::Kind::kTime: out += SlackDate(span.time, span.text); break;
+    }
+  }
+  return out;
+}
+
+json RenderBlockKit(const Message& message) {
+  json blocks = json::array();
+  std::size_t button_index = 0;
+  for (const Section& section : message.sections) {
+    json section_blocks = json::array();
+    AddSection(section_blocks, section, button_index);
+    for (auto& block : section_blocks) {
+      if (blocks.size() == BlockKitLimits::kMaxBlocks) break;
+      blocks.push_back(std::move(block));
+    }
+  }
+  std::string fallback = message.summary.empty() ? message.PlainText() : message.summary;
+  return json{{"text", TruncateCodePoints(EscapeSlackText(fallback), BlockKitLimits::kMaxFallbackText)},
+              {"blocks", std::move(blocks)}};
+}
+
+}  // namespace mentorbot

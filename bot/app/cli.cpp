@@ -1,0 +1,62 @@
+#include "bot/app/cli.h"
+
+namespace mentorbot {
+
+std::string UsageText() {
+  return "mentorbot: the reverse-mentoring program coordinator for Slack and Microsoft Teams\n"
+         "\n"
+         "usage:\n"
+         "  mentorbot [serve] [--config FILE]        run the bot's webhook server (default)\n"
+         "  mentorbot chat --as USER [--config FILE] type commands as USER on stdin, read replies\n"
+         "  mentorbot --help | --version\n"
+         "\n"
+         "USER is a name (console:local:NAME) or a user key such as slack:T0001:U0001.\n"
+         "FILE defaults to config.json. Secrets come from the environment: SLACK_SIGNING_SECRET,\n"
+         "SLACK_BOT_TOKEN.\n"
+         "Exit status: 0 done, 1 could not run (e.g. port in use), 2 bad command line or config.\n";
+}
+
+StatusOr<CommandLine> ParseCommandLine(const std::vector<std::string>& args) {
+  CommandLine line;
+  std::size_t i = 0;
+  if (i < args.size() && !args[i].empty() && args[i][0] != '-') {
+    if (args[i] == "serve") {
+      line.action = CommandLine::Action::kServe;
+    } else if (args[i] == "chat") {
+      line.action = CommandLine::Action::kChat;
+    } else {
+      return Status::InvalidArgument("unknown subcommand '" + args[i] + "'");
+    }
+    ++i;
+  }
+  for (; i < args.size(); ++i) {
+    const std::string& arg = args[i];
+    auto value = [&](const char* option) -> StatusOr<std::string> {
+      if (i + 1 >= args.size()) return Status::InvalidArgument(std::string(option) + " needs a value");
+      return args[++i];
+    };
+    if (arg == "--help" || arg == "-h") {
+      line.action = CommandLine::Action::kHelp;
+      return line;
+    } else if (arg == "--version") {
+      line.action = CommandLine::Action::kVersion;
+      return line;
+    } else if (arg == "--config") {
+      auto path = value("--config");
+      if (!path.ok()) return path.status();
+      line.config_path = *path;
+    } else if (arg == "--as" && line.action == CommandLine::Action::kChat) {
+      auto user = value("--as");
+      if (!user.ok()) return user.status();
+      line.chat_user = *user;
+    } else {
+      return Status::InvalidArgument("unknown option '" + arg + "'");
+    }
+  }
+  if (line.action == CommandLine::Action::kChat && line.chat_user.empty()) {
+    return Status::InvalidArgument("chat needs --as USER");
+  }
+  return line;
+}
+
+}  // namespace mentorbot

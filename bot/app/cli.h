@@ -1,0 +1,23 @@
+// The command line: subcommands and their options. Pure parsing; main acts.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "bot/core/status_or.h"
+
+namespace mentorbot {
+
+struct CommandLine {
+  enum class Action { kServe, kChat, kHelp, kVersion };
+  Action action = Action::kServe;
+  std::string config_path = "config.json";
+  std::string chat_user;  // chat --as
+};
+
+// argv without the program name. InvalidArgument says what is wrong.
+StatusOr<CommandLine> ParseCommandLine(const std::vector<std::string>& args);
+
+std::string UsageText();
+
+}  // namespace mentorbot

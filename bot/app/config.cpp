@@ -1,0 +1,182 @@
+#include "bot/app/config.h"
+
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <sstream>
+
+#include "bot/core/address.h"
+#include "bot/engine/time_zone.h"
+
+namespace mentorbot {
+
+namespace {
+using nlohmann::json;
+using Setter = std::function<std::string(const json&, Config&)>;  // "" = accepted, else the problem
+
+struct KeySpec {
+  ConfigKeyInfo info;
+  Setter set;
+};
+
+std::string Describe(const json& value) {
+  std::string text = value.dump();
+  return text.size() > 60 ? text.substr(0, 57) + "..." : text;
+}
+
+Setter String(std::string Config::*field, std::function<std::string(const std::string&)> check = nullptr) {
+  return [field, check](const json& value, Config& config) -> std::string {
+    if (!value.is_string()) return "must be a string (got " + Describe(value) + ")";
+    const std::string text = value.get<std::string>();
+    if (check) {
+      if (std::string problem = check(text); !problem.empty()) return problem;
+    }
+    config.*field = text;
+    return "";
+  };
+}
+
+Setter Integer(int Config::*field, long long min, long long max) {
+  return [=](const json& value, Config& config) -> std::string {
+    const std::string range = "must be an integer from " + std::to_string(min) + " to " + std::to_string(max);
+    if (!value.is_number_integer()) return range + " (got " + Describe(value) + ")";
+    const long long number = value.get<long long>();
+    if (number < min || number > max) return range + " (got " + std::to_string(number) + ")";
+    config.*field = static_cast<int>(number);
+    return "";
+  };
+}
+
+std::string NonEmpty(const std::string& text) { return text.empty() ? "must not be empty" : ""; }
+
+std::string HttpUrl(const std::string& text) {
+  if (text.rfind("https://", 0) != 0 && text.rfind("http://", 0) != 0) {
+    return "must be an http:// or https:// URL (got \"" + text + "\")";
+  }
+  return "";
+}
+
+std::string SlashCommand(const std::string& text) {
+  if (text.size() < 2 || text.front() != '/' || text.find(' ') != std::string::npos) {
+    return "must be a slash command such as \"/mentor\" (got \"" + text + "\")";
+  }
+  return "";
+}
+
+std::string LogLevel(const std::string& text) {
+  for (const char* level : {"trace", "debug", "info", "warn", "error", "off"}) {
+    if (text == level) return "";
+  }
+  return "must be one of trace, debug, info, warn, error, off (got \"" + text + "\")";
+}
+
+std::string TimeZoneName(const std::string& text) {
+  return CanonicalTimeZone(text) ? "" : "must be an IANA time zone such as \"Europe/Berlin\" (got \"" + text + "\")";
+}
+
+std::string SetAdmins(const json& value, Config& config) {
+  if (!value.is_array()) return "must be a list of user keys such as \"slack:T0001:U0001\"";
+  std::vector<std::string> admins;
+  for (std::size_t i = 0; i < value.size(); ++i) {
+    const json& item = value[i];
+    if (!item.is_string() || !UserRef::Parse(item.get<std::string>())) {
+      return "item " + std::to_string(i) + " must be a user key \"slack:<team_id>:<user_id>\", "
+             "\"teams:<tenant_id>:<aad_object_id>\" or \"console:local:<name>\" (got " + Describe(item) + ")";
+    }
+    admins.push_back(item.get<std::string>());
+  }
+  config.program_admins = std::move(admins);
+  return "";
+}
+
+const std::vector<KeySpec>& Specs() {
+  static const std::vector<KeySpec> specs = {
+      {{"server.host", "string", "Address the webhook server listens on. Keep 127.0.0.1 behind a reverse proxy."},
+       String(&Config::server_host, NonEmpty)},
+      {{"server.port", "integer", "TCP port of the webhook server, 0 to 65535; 0 picks a free port and logs it."},
+       Integer(&Config::server_port, 0, 65535)},
+      {{"server.threads", "integer", "Worker threads, 1 to 256. Each open keep-alive connection holds one."},
+       Integer(&Config::server_threads, 1, 256)},
+      {{"server.max_body_bytes", "integer", "Largest request body accepted, 1024 to 10485760; larger gets 413."},
+       Integer(&Config::server_max_body_bytes, 1024, 10 * 1024 * 1024)},
+      {{"database.path", "string", "SQLite database file, created if missing; relative to the config file."},
+       String(&Config::database_path, NonEmpty)},
+      {{"slack.api_base_url", "string", "Base URL of the Slack Web API. Tests point it at a loopback fake."},
+       String(&Config::slack_api_base_url, HttpUrl)},
+      {{"slack.command", "string", "The slash command registered in the Slack app."},
+       String(&Config::slack_command, SlashCommand)},
+      {{"log.level", "string", "trace, debug, info, warn, error or off."}, String(&Config::log_level, LogLevel)},
+      {{"program.admins", "list of strings", "The first admins, as user keys \"slack:<team_id>:<user_id>\"."},
+       SetAdmins},
+      {{"program.default_time_zone", "string", "IANA time zone for people who have not set theirs."},
+       String(&Config::program_default_time_zone, TimeZoneName)},
+  };
+  return specs;
+}
+
+const KeySpec* FindSpec(const std::string& key) {
+  for (const auto& spec : Specs()) {
+    if (spec.info.key == key) return &spec;
+  }
+  return nullptr;
+}
+
+bool IsSection(const std::string& name) {
+  const std::string prefix = name + ".";
+  for (const auto& spec : Specs()) {
+    if (spec.info.key.rfind(prefix, 0) == 0) return true;
+  }
+  return false;
+}
+}  // namespace
+
+const std::vector<ConfigKeyInfo>& ConfigKeys() {
+  static const std::vector<ConfigKeyInfo> keys = [] {
+    std::vector<ConfigKeyInfo> out;
+    for (const auto& spec : Specs()) out.push_back(spec.info);
+    return out;
+  }();
+  return keys;
+}
+
+StatusOr<Config> ParseConfig(const std::string& json_text) {
+  json root;
+  try {
+    root = json::parse(json_text);
+  } catch (const json::parse_error& e) {
+    return Status::InvalidArgument(std::string("not valid JSON: ") + e.what());
+  }
+  if (!root.is_object()) return Status::InvalidArgument("the top level must be a JSON object");
+  Config config;
+  for (const auto& [section, body] : root.items()) {
+    if (!IsSection(section)) return Status::InvalidArgument(section + ": unknown key");
+    if (!body.is_object()) return Status::InvalidArgument(section + ": must be an object");
+    for (const auto& [name, value] : body.items()) {
+      const std::string key = section + "." + name;
+      const KeySpec* spec = FindSpec(key);
+      if (spec == nullptr) return Status::InvalidArgument(key + ": unknown key");
+      if (std::string problem = spec->set(value, config); !problem.empty()) {
+        return Status::InvalidArgument(key + ": " + problem);
+      }
+    }
+  }
+  return config;
+}
+
+StatusOr<Config> LoadConfig(const std::string& path) {
+  std::ifstream file(path, std::ios::binary);
+  if (!file) return Status::InvalidArgument(path + ": cannot read the file");
+  std::stringstream text;
+  text << file.rdbuf();
+  auto config = ParseConfig(text.str());
+  if (!config.ok()) return Status::InvalidArgument(path + ": " + config.status().message());
+  std::filesystem::path database(config->database_path);
+  if (database.is_relative()) {
+    config->database_path = (std::filesystem::path(path).parent_path() / database).lexically_normal().string();
+  }
+  return config;
+}
+
+}  // namespace mentorbot

@@ -1,0 +1,42 @@
+// Config: the bot's configuration file, validated strictly: an unknown key, a
+// wrong type or a value out of range is an error naming the key and why, and
+// nothing starts half-configured. Secrets never live here (see secrets.h).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "bot/core/status_or.h"
+
+namespace mentorbot {
+
+struct Config {
+  std::string server_host = "127.0.0.1";
+  int server_port = 3978;  // 0 = any free port (printed at start-up)
+  int server_threads = 32;
+  int server_max_body_bytes = 65536;
+  std::string database_path = "mentorbot.db";  // relative to the config file's folder
+  std::string slack_api_base_url = "https://slack.com/api";
+  std::string slack_command = "/mentor";
+  std::string log_level = "info";
+  std::vector<std::string> program_admins;  // user keys, e.g. "slack:T0001:U0001"
+  std::string program_default_time_zone = "UTC";
+};
+
+// One documented configuration key (the README's reference lists the same).
+struct ConfigKeyInfo {
+  std::string key;          // dotted, e.g. "server.port"
+  std::string type;         // "string", "integer", "list of strings"
+  std::string description;
+};
+const std::vector<ConfigKeyInfo>& ConfigKeys();
+
+// Parses and validates JSON text. On error the Status message reads
+// "<key>: <problem>" (or "<problem>" for errors not tied to one key).
+StatusOr<Config> ParseConfig(const std::string& json_text);
+
+// Reads and parses a file; relative paths inside are resolved against the
+// file's folder. Errors are prefixed with the file name.
+StatusOr<Config> LoadConfig(const std::string& path);
+
+}  // namespace mentorbot

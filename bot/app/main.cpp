@@ -1,0 +1,44 @@
+// mentorbot's entry point: parse the command line, load the config (exit 2
+// naming the bad key), set up logging, run the subcommand.
+#include <spdlog/sinks/stdout_color_sinks.h>
+#include <spdlog/spdlog.h>
+
+#include <iostream>
+
+#include "bot/app/cli.h"
+#include "bot/app/config.h"
+#include "bot/app/subcommands.h"
+
+#ifndef MENTORBOT_VERSION
+#define MENTORBOT_VERSION "unknown"
+#endif
+
+int main(int argc, char** argv) {
+  using namespace mentorbot;
+  auto line = ParseCommandLine(std::vector<std::string>(argv + 1, argv + argc));
+  if (!line.ok()) {
+    std::cerr << "mentorbot: " << line.status().message() << "\n\n" << UsageText();
+    return 2;
+  }
+  if (line->action == CommandLine::Action::kHelp) {
+    std::cout << UsageText();
+    return 0;
+  }
+  if (line->action == CommandLine::Action::kVersion) {
+    std::cout << "mentorbot " << MENTORBOT_VERSION << "\n";
+    return 0;
+  }
+  auto config = LoadConfig(line->config_path);
+  if (!config.ok()) {
+    std::cerr << "mentorbot: bad config: " << config.status().message() << "\n";
+    return 2;
+  }
+  // Logs go to stderr; stdout carries the console adapter's replies.
+  spdlog::set_default_logger(spdlog::stderr_color_mt("mentorbot"));
+  spdlog::set_level(spdlog::level::from_str(config->log_level));
+  if (line->action == CommandLine::Action::kChat) {
+    if (config->log_level == "info") spdlog::set_level(spdlog::level::warn);  // keep the conversation readable
+    return RunChat(*config, SecretsFromEnvironment(), line->chat_user);
+  }
+  return RunServe(*config, SecretsFromEnvironment());
+}

@@ -1,0 +1,18 @@
+#include "bot/app/secrets.h"
+
+#include <cstdlib>
+
+namespace mentorbot {
+
+namespace {
+std::string Env(const char* name) {
+  const char* value = std::getenv(name);
+  return value == nullptr ? std::string() : std::string(value);
+}
+}  // namespace
+
+Secrets SecretsFromEnvironment() {
+  return Secrets{Env("SLACK_SIGNING_SECRET"), Env("SLACK_BOT_TOKEN")};
+}
+
+}  // namespace mentorbot

@@ -1,0 +1,16 @@
+// Secrets: credentials read from the environment only, never from files in
+// the repository, never logged. Value type; do not print it.
+#pragma once
+
+#include <string>
+
+namespace mentorbot {
+
+struct Secrets {
+  std::string slack_signing_secret;  // SLACK_SIGNING_SECRET
+  std::string slack_bot_token;       // SLACK_BOT_TOKEN
+};
+
+Secrets SecretsFromEnvironment();
+
+}  // namespace mentorbot

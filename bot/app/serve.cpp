@@ -1,0 +1,64 @@
+// mentorbot serve: the webhook server, stopped cleanly by SIGINT/SIGTERM.
+#include <signal.h>
+#include <spdlog/spdlog.h>
+
+#include <cstdio>
+#include <thread>
+
+#include "bot/app/subcommands.h"
+#include "bot/app/system_clock.h"
+#include "bot/app/wiring.h"
+
+namespace mentorbot {
+
+namespace {
+// Blocks SIGINT/SIGTERM in every thread (call before any thread starts) and
+// returns the set, so one thread can wait for them with sigwait: no work is
+// ever done inside a signal handler.
+sigset_t BlockStopSignals() {
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGINT);
+  sigaddset(&signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+  return signals;
+}
+}  // namespace
+
+int RunServe(const Config& config, const Secrets& secrets) {
+  const sigset_t stop_signals = BlockStopSignals();
+  SystemClock clock;
+  auto wiring = Wiring::Create(config, secrets, clock);
+  if (!wiring.ok()) {
+    spdlog::critical("cannot start: {}", wiring.status().message());
+    return 1;
+  }
+  if (!(*wiring)->slack_configured()) {
+    spdlog::warn("SLACK_SIGNING_SECRET is not set: every request to /slack/commands will be refused");
+  }
+  WebhookServer server(ServerOptions{config.server_threads, static_cast<std::size_t>(config.server_max_body_bytes)});
+  (*wiring)->AddRoutes(server);
+  auto port = server.Bind(config.server_host, config.server_port);
+  if (!port.ok()) {
+    spdlog::critical("cannot start: server.port: {}", port.status().message());
+    return 1;
+  }
+  std::printf("mentorbot listening on http://%s:%d\n", config.server_host.c_str(), *port);
+  std::fflush(stdout);
+  spdlog::info("listening on {}:{} with database {}", config.server_host, *port, config.database_path);
+
+  std::thread stopper([&server, stop_signals] {
+    int signal_number = 0;
+    sigwait(&stop_signals, &signal_number);
+    spdlog::info("signal {} received: stopping", signal_number);
+    server.Stop();
+  });
+  server.Serve();
+  // Serve only returns after Stop; wake the stopper if Serve ended otherwise.
+  pthread_kill(stopper.native_handle(), SIGTERM);
+  stopper.join();
+  spdlog::info("stopped");
+  return 0;
+}
+
+}  // namespace mentorbot

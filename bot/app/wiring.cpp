@@ -1,0 +1,49 @@
+#include "bot/app/wiring.h"
+
+#include <filesystem>
+#include <system_error>
+
+namespace mentorbot {
+
+ProgramSettings SettingsFromConfig(const Config& config) {
+  ProgramSettings settings;
+  for (const auto& key : config.program_admins) {
+    if (auto ref = UserRef::Parse(key)) settings.admins.push_back(*ref);
+  }
+  settings.default_time_zone = config.program_default_time_zone;
+  settings.command_prefix[Platform::kSlack] = config.slack_command + " ";
+  return settings;
+}
+
+StatusOr<std::unique_ptr<Wiring>> Wiring::Create(const Config& config, const Secrets& secrets, const Clock& clock) {
+  const auto folder = std::filesystem::path(config.database_path).parent_path();
+  if (!folder.empty()) {
+    std::error_code error;
+    std::filesystem::create_directories(folder, error);
+    if (error) return Status::Unavailable("database.path: cannot create " + folder.string() + ": " + error.message());
+  }
+  auto store = SqliteStore::Open(config.database_path, std::min(config.server_threads, 8));
+  if (!store.ok()) return Status::Unavailable("database.path: " + store.status().message());
+
+  std::unique_ptr<Wiring> wiring(new Wiring());
+  wiring->store_ = std::move(store).value();
+  wiring->engine_ = std::make_unique<Engine>(*wiring->store_, clock, SettingsFromConfig(config));
+  wiring->slack_verifier_ = std::make_unique<SlackRequestVerifier>(secrets.slack_signing_secret, clock);
+  wiring->slash_commands_ =
+      std::make_unique<SlashCommandRoute>(*wiring->slack_verifier_, *wiring->engine_, config.slack_command);
+  return wiring;
+}
+
+void Wiring::AddRoutes(WebhookServer& server) {
+  server.Get("/healthz", [this](const HttpRequest&, RequestLogFields& log) {
+    Status health = store_->CheckHealth();
+    if (health.ok()) return HttpResponse::Text(200, "ok\n");
+    log.detail = health.message();
+    return HttpResponse::Text(503, "database unavailable\n");
+  });
+  server.Post("/slack/commands", [this](const HttpRequest& request, RequestLogFields& log) {
+    return slash_commands_->Handle(request, log);
+  });
+}
+
+}  // namespace mentorbot

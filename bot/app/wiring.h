@@ -1,0 +1,45 @@
+// Wiring: the one place that builds the bot from its parts in dependency
+// order — store, engine, platform adapters, routes — from the config, the
+// secrets and a clock. Owns them all.
+#pragma once
+
+#include <memory>
+
+#include "adapters/slack/request_verifier.h"
+#include "adapters/slack/slash_command_route.h"
+#include "bot/app/config.h"
+#include "bot/app/secrets.h"
+#include "bot/app/webhook_server.h"
+#include "bot/engine/engine.h"
+#include "storage/sqlite_store.h"
+
+namespace mentorbot {
+
+class Wiring {
+ public:
+  // Opens the database (creating its folder if needed) and builds everything.
+  // REQUIRES: clock outlives the result.
+  static StatusOr<std::unique_ptr<Wiring>> Create(const Config& config, const Secrets& secrets, const Clock& clock);
+  Wiring(const Wiring&) = delete;
+  Wiring& operator=(const Wiring&) = delete;
+
+  Store& store() { return *store_; }
+  Engine& engine() { return *engine_; }
+  bool slack_configured() const { return slack_verifier_->configured(); }
+
+  // GET /healthz, POST /slack/commands.
+  void AddRoutes(WebhookServer& server);
+
+ private:
+  Wiring() = default;
+
+  std::unique_ptr<SqliteStore> store_;
+  std::unique_ptr<Engine> engine_;
+  std::unique_ptr<SlackRequestVerifier> slack_verifier_;
+  std::unique_ptr<SlashCommandRoute> slash_commands_;
+};
+
+// The engine's settings as the config gives them.
+ProgramSettings SettingsFromConfig(const Config& config);
+
+}  // namespace mentorbot

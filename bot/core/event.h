@@ -1,0 +1,33 @@
+// Event: one normalised inbound item, produced by a platform adapter and
+// consumed by Engine::Handle. The engine never sees platform payloads.
+// Value type.
+#pragma once
+
+#include <map>
+#include <string>
+
+#include "bot/core/address.h"
+
+namespace mentorbot {
+
+enum class EventKind {
+  kCommand,        // "/mentor <verb> <args>" or the same text typed to the bot
+  kAction,         // a button press: action_id + action_value
+  kFormSubmission, // a submitted form: action_id names the form, fields hold the values
+  kInstall,        // the bot was added to a conversation
+};
+
+struct Event {
+  EventKind kind = EventKind::kCommand;
+  // Platform-unique id of this delivery, so a retried delivery is handled once.
+  // Empty when the platform gives none.
+  std::string event_id;
+  Address from;              // the person acting and where they acted
+  std::string display_name;  // how the platform names that person (may be empty)
+  std::string text;          // kCommand: the command text, without the slash command itself
+  std::string action_id;     // kAction / kFormSubmission
+  std::string action_value;  // kAction
+  std::map<std::string, std::string> fields;  // kFormSubmission
+};
+
+}  // namespace mentorbot

@@ -1,0 +1,37 @@
+// Engine: the platform-neutral conversation engine. Handle() turns one
+// normalised event into the reply for the person who acted, reading and
+// writing the Store in exactly one transaction, and never touches the network.
+// When the reply is returned, everything it confirms is durably stored.
+//
+// Thread-safety: Handle may be called from many threads at once; the Store
+// serialises writers. Not copyable.
+#pragma once
+
+#include "bot/core/clock.h"
+#include "bot/core/event_handler.h"
+#include "bot/core/store.h"
+#include "bot/engine/command_router.h"
+#include "bot/engine/program_settings.h"
+
+namespace mentorbot {
+
+class Engine : public EventHandler {
+ public:
+  // REQUIRES: store and clock outlive the engine.
+  Engine(Store& store, const Clock& clock, ProgramSettings settings);
+  Engine(const Engine&) = delete;
+  Engine& operator=(const Engine&) = delete;
+
+  Reply Handle(const Event& event) override;
+
+ private:
+  Reply Dispatch(const Event& event, std::string_view text);
+  Reply RunCommand(const Event& event, const CommandSpec& spec, std::string verb, std::string args);
+
+  Store& store_;
+  const Clock& clock_;
+  const ProgramSettings settings_;
+  CommandRouter router_;
+};
+
+}  // namespace mentorbot

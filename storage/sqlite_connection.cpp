@@ -1,0 +1,33 @@
+#include "storage/sqlite_connection.h"
+
+namespace mentorbot {
+
+namespace {
+constexpr int kBusyTimeoutMs = 5000;
+}
+
+SqliteConnection::SqliteConnection(const std::string& path, bool create)
+    : db_(path, SQLite::OPEN_READWRITE | (create ? SQLite::OPEN_CREATE : 0) | SQLite::OPEN_NOMUTEX, kBusyTimeoutMs) {
+  db_.exec("PRAGMA journal_mode = WAL");
+  // FULL: a commit is on disk before the reply that confirms it goes out,
+  // even across a power cut, not only across a process crash.
+  db_.exec("PRAGMA synchronous = FULL");
+  db_.exec("PRAGMA foreign_keys = ON");
+}
+
+SQLite::Statement& SqliteConnection::Prepare(const char* sql) {
+  auto& slot = statements_[sql];
+  if (!slot) {
+    slot = std::make_unique<SQLite::Statement>(db_, sql);
+  } else {
+    slot->reset();
+    slot->clearBindings();
+  }
+  return *slot;
+}
+
+void SqliteConnection::ResetStatements() {
+  for (auto& [sql, statement] : statements_) statement->reset();
+}
+
+}  // namespace mentorbot

@@ -1,0 +1,37 @@
+// SqliteConnection: one SQLite connection with the project's pragmas and a
+// cache of prepared statements (compiled once, reset on every use).
+// Thread-safety: none; the pool hands a connection to one thread at a time.
+#pragma once
+
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
+
+#include <memory>
+#include <string>
+#include <unordered_map>
+
+namespace mentorbot {
+
+class SqliteConnection {
+ public:
+  // Opens (creating if allowed) the database file and applies WAL, foreign
+  // keys, full fsync on commit and a busy timeout for other processes.
+  // Throws SQLite::Exception on failure.
+  SqliteConnection(const std::string& path, bool create);
+  SqliteConnection(const SqliteConnection&) = delete;
+  SqliteConnection& operator=(const SqliteConnection&) = delete;
+
+  SQLite::Database& db() { return db_; }
+  // The cached statement for `sql`, reset and with bindings cleared.
+  // REQUIRES: sql is a string literal (its address is part of the cache key).
+  SQLite::Statement& Prepare(const char* sql);
+  // Resets every cached statement, so none keeps an old read snapshot open
+  // after its transaction ended.
+  void ResetStatements();
+
+ private:
+  SQLite::Database db_;
+  std::unordered_map<const char*, std::unique_ptr<SQLite::Statement>> statements_;
+};
+
+}  // namespace mentorbot
