@@ -2,12 +2,8 @@
 
 namespace mentorbot {
 
-namespace {
-constexpr int kBusyTimeoutMs = 5000;
-}
-
-SqliteConnection::SqliteConnection(const std::string& path, bool create)
-    : db_(path, SQLite::OPEN_READWRITE | (create ? SQLite::OPEN_CREATE : 0) | SQLite::OPEN_NOMUTEX, kBusyTimeoutMs) {
+SqliteConnection::SqliteConnection(const std::string& path, bool create, int busy_timeout_ms)
+    : db_(path, SQLite::OPEN_READWRITE | (create ? SQLite::OPEN_CREATE : 0) | SQLite::OPEN_NOMUTEX, busy_timeout_ms) {
   db_.exec("PRAGMA journal_mode = WAL");
   // FULL: a commit is on disk before the reply that confirms it goes out,
   // even across a power cut, not only across a process crash.
@@ -20,14 +16,16 @@ SQLite::Statement& SqliteConnection::Prepare(const char* sql) {
   if (!slot) {
     slot = std::make_unique<SQLite::Statement>(db_, sql);
   } else {
-    slot->reset();
+    // tryReset: the code it returns is the previous run's (e.g. a constraint
+    // error already reported); it must not throw again here.
+    slot->tryReset();
     slot->clearBindings();
   }
   return *slot;
 }
 
 void SqliteConnection::ResetStatements() {
-  for (auto& [sql, statement] : statements_) statement->reset();
+  for (auto& [sql, statement] : statements_) statement->tryReset();
 }
 
 }  // namespace mentorbot

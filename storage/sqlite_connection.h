@@ -15,9 +15,10 @@ namespace mentorbot {
 class SqliteConnection {
  public:
   // Opens (creating if allowed) the database file and applies WAL, foreign
-  // keys, full fsync on commit and a busy timeout for other processes.
+  // keys, full fsync on commit and the busy timeout (how long to wait for
+  // another process's lock).
   // Throws SQLite::Exception on failure.
-  SqliteConnection(const std::string& path, bool create);
+  SqliteConnection(const std::string& path, bool create, int busy_timeout_ms);
   SqliteConnection(const SqliteConnection&) = delete;
   SqliteConnection& operator=(const SqliteConnection&) = delete;
 

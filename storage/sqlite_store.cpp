@@ -71,7 +71,6 @@ void Migrate(SqliteConnection& connection) {
 
 void RollBack(SqliteConnection& connection) {
   try {
-    if (!connection.db().getHandle()) return;
     connection.ResetStatements();
     connection.db().exec("ROLLBACK");
   } catch (const std::exception&) {
@@ -80,12 +79,14 @@ void RollBack(SqliteConnection& connection) {
 }
 }  // namespace
 
-StatusOr<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path, int connections) {
+StatusOr<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path, const Options& options) {
   try {
     std::vector<std::unique_ptr<SqliteConnection>> pool;
-    pool.push_back(std::make_unique<SqliteConnection>(path, /*create=*/true));
+    pool.push_back(std::make_unique<SqliteConnection>(path, /*create=*/true, options.busy_timeout_ms));
     Migrate(*pool.front());
-    for (int i = 1; i < connections; ++i) pool.push_back(std::make_unique<SqliteConnection>(path, false));
+    for (int i = 1; i < options.connections; ++i) {
+      pool.push_back(std::make_unique<SqliteConnection>(path, /*create=*/false, options.busy_timeout_ms));
+    }
     return std::unique_ptr<SqliteStore>(new SqliteStore(std::move(pool)));
   } catch (const std::exception& e) {
     return Status::Unavailable("cannot open the database " + path + ": " + e.what());

@@ -24,7 +24,13 @@ class SqliteStore : public Store {
   // Opens or creates the database at `path` and migrates it to the newest
   // schema. Fails if the file cannot be opened or was written by a newer
   // mentorbot (its schema version is above what this binary knows).
-  static StatusOr<std::unique_ptr<SqliteStore>> Open(const std::string& path, int connections = 4);
+  struct Options {
+    int connections = 4;
+    // How long to wait for another process's write lock before giving up.
+    int busy_timeout_ms = 5000;
+  };
+  static StatusOr<std::unique_ptr<SqliteStore>> Open(const std::string& path, const Options& options);
+  static StatusOr<std::unique_ptr<SqliteStore>> Open(const std::string& path) { return Open(path, Options()); }
 
   SqliteStore(const SqliteStore&) = delete;
   SqliteStore& operator=(const SqliteStore&) = delete;

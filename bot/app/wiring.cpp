@@ -22,7 +22,7 @@ StatusOr<std::unique_ptr<Wiring>> Wiring::Create(const Config& config, const Sec
     std::filesystem::create_directories(folder, error);
     if (error) return Status::Unavailable("database.path: cannot create " + folder.string() + ": " + error.message());
   }
-  auto store = SqliteStore::Open(config.database_path, std::min(config.server_threads, 8));
+  auto store = SqliteStore::Open(config.database_path, SqliteStore::Options{std::min(config.server_threads, 8), 5000});
   if (!store.ok()) return Status::Unavailable("database.path: " + store.status().message());
 
   std::unique_ptr<Wiring> wiring(new Wiring());

@@ -1,5 +1,7 @@
 #include "bot/engine/mention.h"
 
+#include <cctype>
+
 #include "bot/engine/command_text.h"
 
 namespace mentorbot {
@@ -13,7 +15,11 @@ std::optional<UserRef> ParseMention(std::string_view text, const UserRef& actor)
   } else if (!text.empty() && text.front() == '@') {
     text.remove_prefix(1);
   }
-  // Round-trip through the key parser so the id obeys the same rules as stored keys.
+  // Platform ids are letters, digits, '-', '_' and '.' (Slack U123, Teams GUIDs).
+  if (text.empty()) return std::nullopt;
+  for (char c : text) {
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-' && c != '_' && c != '.') return std::nullopt;
+  }
   UserRef candidate{actor.platform, actor.workspace, std::string(text)};
   return UserRef::Parse(candidate.Key());
 }
