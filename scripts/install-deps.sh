@@ -8,7 +8,7 @@ packages=(
   libcpp-httplib-dev libssl-dev nlohmann-json3-dev libsqlitecpp-dev libsqlite3-dev
   libspdlog-dev libhowardhinnant-date-dev libgtest-dev libgmock-dev
 )
-[ "${1:-}" = "--bench" ] && packages+=(libbenchmark-dev wrk nodejs npm)
+[ "${1:-}" = "--bench" ] && packages+=(libbenchmark-dev wrk curl openssl)
 
 missing=()
 for package in "${packages[@]}"; do

@@ -62,6 +62,7 @@ WebhookServer::WebhookServer(const ServerOptions& options) : impl_(std::make_uni
   server.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<size_t>(threads)); };
   server.set_payload_max_length(options.max_body_bytes);
   server.set_keep_alive_max_count(1000);
+  server.set_tcp_nodelay(true);  // replies are one small write: never wait for delayed ACKs
   server.set_read_timeout(10, 0);
   server.set_write_timeout(10, 0);
   server.set_logger([](const httplib::Request& request, const httplib::Response& response) {
