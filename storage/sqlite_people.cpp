@@ -1,15 +1,19 @@
-// The people table, for SqliteTransaction.
+// The people table.
 #include <SQLiteCpp/Statement.h>
 
-#include "storage/sqlite_transaction.h"
+#include "storage/sqlite_repositories.h"
+#include "storage/sqlite_time.h"
 
 namespace mentorbot {
 
 namespace {
-constexpr const char* kSelectPerson =
-    "SELECT id, platform, workspace, user_id, display_name, role, enrolment, department, level, manager, "
-    "time_zone, location, background, joined_at, left_at FROM people "
-    "WHERE platform = ? AND workspace = ? AND user_id = ?";
+#define PERSON_COLUMNS                                                                                  \
+  "SELECT id, platform, workspace, user_id, display_name, role, enrolment, department, level, manager, " \
+  "time_zone, location, background, joined_at, left_at FROM people "
+constexpr const char* kSelectPerson = PERSON_COLUMNS "WHERE platform = ? AND workspace = ? AND user_id = ?";
+constexpr const char* kSelectPersonById = PERSON_COLUMNS "WHERE id = ?";
+constexpr const char* kSelectActive = PERSON_COLUMNS "WHERE enrolment = 'active' ORDER BY id";
+#undef PERSON_COLUMNS
 
 constexpr const char* kInsertPerson =
     "INSERT INTO people (platform, workspace, user_id, display_name, role, enrolment, department, level, "
@@ -20,9 +24,6 @@ constexpr const char* kUpdatePerson =
     "UPDATE people SET platform = ?, workspace = ?, user_id = ?, display_name = ?, role = ?, enrolment = ?, "
     "department = ?, level = ?, manager = ?, time_zone = ?, location = ?, background = ?, joined_at = ?, "
     "left_at = ? WHERE id = ?";
-
-TimePoint ToTime(std::int64_t seconds) { return TimePoint(std::chrono::seconds(seconds)); }
-std::int64_t FromTime(TimePoint time) { return time.time_since_epoch().count(); }
 
 Person ReadPerson(SQLite::Statement& row) {
   Person person;
@@ -39,8 +40,8 @@ Person ReadPerson(SQLite::Statement& row) {
   person.profile.time_zone = row.getColumn(10).getString();
   person.profile.location = row.getColumn(11).getString();
   person.profile.background = row.getColumn(12).getString();
-  person.joined_at = ToTime(row.getColumn(13).getInt64());
-  if (!row.getColumn(14).isNull()) person.left_at = ToTime(row.getColumn(14).getInt64());
+  person.joined_at = ColumnTime(row, 13);
+  person.left_at = ColumnOptionalTime(row, 14);
   return person;
 }
 
@@ -59,12 +60,12 @@ void BindPerson(SQLite::Statement& statement, const Person& person) {
   statement.bind(++i, person.profile.time_zone);
   statement.bind(++i, person.profile.location);
   statement.bind(++i, person.profile.background);
-  statement.bind(++i, static_cast<int64_t>(FromTime(person.joined_at)));
-  if (person.left_at) statement.bind(++i, static_cast<int64_t>(FromTime(*person.left_at))); else statement.bind(++i);
+  BindTime(statement, ++i, person.joined_at);
+  BindOptionalTime(statement, ++i, person.left_at);
 }
 }  // namespace
 
-std::optional<Person> SqliteTransaction::FindPerson(const UserRef& ref) {
+std::optional<Person> SqlitePeopleRepository::Find(const UserRef& ref) {
   auto& statement = connection_.Prepare(kSelectPerson);
   statement.bind(1, std::string(PlatformName(ref.platform)));
   statement.bind(2, ref.workspace);
@@ -73,7 +74,21 @@ std::optional<Person> SqliteTransaction::FindPerson(const UserRef& ref) {
   return ReadPerson(statement);
 }
 
-std::int64_t SqliteTransaction::SavePerson(const Person& person) {
+std::optional<Person> SqlitePeopleRepository::FindById(std::int64_t id) {
+  auto& statement = connection_.Prepare(kSelectPersonById);
+  statement.bind(1, static_cast<int64_t>(id));
+  if (!statement.executeStep()) return std::nullopt;
+  return ReadPerson(statement);
+}
+
+std::vector<Person> SqlitePeopleRepository::ListActive() {
+  auto& statement = connection_.Prepare(kSelectActive);
+  std::vector<Person> people;
+  while (statement.executeStep()) people.push_back(ReadPerson(statement));
+  return people;
+}
+
+std::int64_t SqlitePeopleRepository::Save(const Person& person) {
   if (person.id == 0) {
     auto& statement = connection_.Prepare(kInsertPerson);
     BindPerson(statement, person);
@@ -85,6 +100,14 @@ std::int64_t SqliteTransaction::SavePerson(const Person& person) {
   statement.bind(15, static_cast<int64_t>(person.id));
   statement.exec();
   return person.id;
+}
+
+void SqlitePeopleRepository::Erase(std::int64_t id) {
+  auto& statement = connection_.Prepare(
+      "UPDATE people SET workspace = 'erased', user_id = 'erased-' || id, display_name = 'former participant', "
+      "department = '', level = NULL, manager = '', time_zone = '', location = '', background = '' WHERE id = ?");
+  statement.bind(1, static_cast<int64_t>(id));
+  statement.exec();
 }
 
 }  // namespace mentorbot

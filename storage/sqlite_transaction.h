@@ -1,22 +1,29 @@
 // SqliteTransaction: the StoreTransaction of SqliteStore, valid only inside
-// the transaction SqliteStore::Run opened on its connection. Its methods throw
-// SQLite::Exception on failure; Run turns that into a Status and rolls back.
+// the transaction SqliteStore::Run opened on its connection.
 #pragma once
 
 #include "bot/core/store.h"
-#include "storage/sqlite_connection.h"
+#include "storage/sqlite_repositories.h"
 
 namespace mentorbot {
 
 class SqliteTransaction : public StoreTransaction {
  public:
-  explicit SqliteTransaction(SqliteConnection& connection) : connection_(connection) {}
+  explicit SqliteTransaction(SqliteConnection& connection)
+      : people_(connection), pairs_(connection), sessions_(connection), program_(connection), outbox_(connection) {}
 
-  std::optional<Person> FindPerson(const UserRef& ref) override;
-  std::int64_t SavePerson(const Person& person) override;
+  PeopleRepository& people() override { return people_; }
+  PairRepository& pairs() override { return pairs_; }
+  SessionRepository& sessions() override { return sessions_; }
+  ProgramRepository& program() override { return program_; }
+  OutboxRepository& outbox() override { return outbox_; }
 
  private:
-  SqliteConnection& connection_;
+  SqlitePeopleRepository people_;
+  SqlitePairRepository pairs_;
+  SqliteSessionRepository sessions_;
+  SqliteProgramRepository program_;
+  SqliteOutboxRepository outbox_;
 };
 
 }  // namespace mentorbot

@@ -1,4 +1,4 @@
-// Store: the program's durable state behind a narrow domain interface (not
+// Store: the program's durable state behind narrow domain interfaces (not
 // key/value), so the engine knows no SQL and a server database stays possible.
 //
 // All access goes through Store::Run, which runs the given work inside one
@@ -7,13 +7,13 @@
 // as an exception: Run returns a non-OK Status and nothing was written.
 //
 // Thread-safety: Store::Run may be called from any thread concurrently. A
-// StoreTransaction belongs to the thread inside Run and must not escape it.
+// StoreTransaction (and its repositories) belongs to the thread inside Run and
+// must not escape it.
 #pragma once
 
 #include <functional>
-#include <optional>
 
-#include "bot/core/person.h"
+#include "bot/core/repositories.h"
 #include "bot/core/status.h"
 
 namespace mentorbot {
@@ -21,11 +21,11 @@ namespace mentorbot {
 class StoreTransaction {
  public:
   virtual ~StoreTransaction() = default;
-
-  virtual std::optional<Person> FindPerson(const UserRef& ref) = 0;
-  // Inserts (person.id == 0) or updates the person with that id. Returns the id.
-  // REQUIRES: no other person has the same ref.
-  virtual std::int64_t SavePerson(const Person& person) = 0;
+  virtual PeopleRepository& people() = 0;
+  virtual PairRepository& pairs() = 0;
+  virtual SessionRepository& sessions() = 0;
+  virtual ProgramRepository& program() = 0;
+  virtual OutboxRepository& outbox() = 0;
 };
 
 class Store {

@@ -68,7 +68,7 @@ Reply Engine::RunCommand(const Event& event, const CommandSpec& spec, std::strin
       std::find(settings_.admins.begin(), settings_.admins.end(), event.from.user) != settings_.admins.end();
   Reply reply;
   Status status = store_.Run(spec.access, [&](StoreTransaction& store) {
-    CommandContext context{event, store, settings_, now, store.FindPerson(event.from.user), config_admin,
+    CommandContext context{event, store, settings_, now, store.people().Find(event.from.user), config_admin,
                            verb, args};
     if (spec.audience == Audience::kAdmin && !context.is_admin) {
       reply = NotAdmin();

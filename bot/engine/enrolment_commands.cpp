@@ -65,7 +65,7 @@ void RegisterEnrolmentCommands(CommandRouter& router) {
         person.enrolment = Enrolment::kActive;
         person.joined_at = context.now;
         person.left_at.reset();
-        person.id = context.store.SavePerson(person);
+        person.id = context.store.people().Save(person);
         return Welcome(context, person);
       }});
 
@@ -75,7 +75,7 @@ void RegisterEnrolmentCommands(CommandRouter& router) {
         Person person = *context.person;
         person.enrolment = Enrolment::kLeft;
         person.left_at = context.now;
-        context.store.SavePerson(person);
+        context.store.people().Save(person);
         return Say(RichText("You've left the program. Thank you for taking part. Your profile is kept, so "
                             "you can come back any time with ")
                        .Code(context.Typed("join " + std::string(RoleName(person.role)))).Text("."));

@@ -93,7 +93,7 @@ Reply Change(CommandContext& context, std::string_view action, std::string_view 
                    RichText("Try ").Code(context.Typed("profile set " + std::string(InfoOf(*field).name) + " " +
                                                        std::string(InfoOf(*field).example))));
   }
-  context.store.SavePerson(person);
+  context.store.people().Save(person);
   return Saved(context, person, *field, clear);
 }
 }  // namespace

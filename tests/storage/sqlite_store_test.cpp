@@ -31,7 +31,7 @@ class SqliteStoreTest : public ::testing::Test {
   }
   std::optional<Person> Find(Store& store, const UserRef& ref) {
     std::optional<Person> person;
-    EXPECT_TRUE(store.Run(Store::Access::kRead, [&](StoreTransaction& tx) { person = tx.FindPerson(ref); }).ok());
+    EXPECT_TRUE(store.Run(Store::Access::kRead, [&](StoreTransaction& tx) { person = tx.people().Find(ref); }).ok());
     return person;
   }
 
@@ -76,7 +76,7 @@ TEST_F(SqliteStoreTest, SavesFindsAndUpdatesEveryField) {
   auto store = OpenStore();
   Person person = MakePerson("U1");
   person.profile = Profile{"Finance", 7, "slack:T1:U9", "Europe/Berlin", "Lisbon", "first-gen"};
-  ASSERT_TRUE(store->Run(Store::Access::kWrite, [&](StoreTransaction& tx) { person.id = tx.SavePerson(person); }).ok());
+  ASSERT_TRUE(store->Run(Store::Access::kWrite, [&](StoreTransaction& tx) { person.id = tx.people().Save(person); }).ok());
   EXPECT_GT(person.id, 0);
 
   auto found = Find(*store, person.ref);
@@ -96,7 +96,7 @@ TEST_F(SqliteStoreTest, SavesFindsAndUpdatesEveryField) {
   found->enrolment = Enrolment::kLeft;
   found->left_at = TestEpoch() + std::chrono::hours(1);
   found->profile.level.reset();
-  ASSERT_TRUE(store->Run(Store::Access::kWrite, [&](StoreTransaction& tx) { tx.SavePerson(*found); }).ok());
+  ASSERT_TRUE(store->Run(Store::Access::kWrite, [&](StoreTransaction& tx) { tx.people().Save(*found); }).ok());
   auto updated = Find(*store, person.ref);
   EXPECT_FALSE(updated->active());
   EXPECT_EQ(updated->left_at, TestEpoch() + std::chrono::hours(1));
@@ -107,8 +107,8 @@ TEST_F(SqliteStoreTest, SavesFindsAndUpdatesEveryField) {
 TEST_F(SqliteStoreTest, AFailedTransactionWritesNothing) {
   auto store = OpenStore();
   Status status = store->Run(Store::Access::kWrite, [&](StoreTransaction& tx) {
-    tx.SavePerson(MakePerson("U1"));
-    tx.SavePerson(MakePerson("U1"));  // violates the unique identity
+    tx.people().Save(MakePerson("U1"));
+    tx.people().Save(MakePerson("U1"));  // violates the unique identity
   });
   EXPECT_EQ(status.code(), StatusCode::kUnavailable);
   EXPECT_FALSE(Find(*store, MakePerson("U1").ref)) << "the first insert was rolled back too";
@@ -117,12 +117,12 @@ TEST_F(SqliteStoreTest, AFailedTransactionWritesNothing) {
 TEST_F(SqliteStoreTest, AnExceptionInTheWorkRollsBackAndIsReported) {
   auto store = OpenStore();
   Status status = store->Run(Store::Access::kWrite, [&](StoreTransaction& tx) {
-    tx.SavePerson(MakePerson("U1"));
+    tx.people().Save(MakePerson("U1"));
     throw std::runtime_error("handler bug");
   });
   EXPECT_EQ(status.code(), StatusCode::kInternal);
   EXPECT_FALSE(Find(*store, MakePerson("U1").ref));
-  EXPECT_TRUE(store->Run(Store::Access::kWrite, [&](StoreTransaction& tx) { tx.SavePerson(MakePerson("U1")); }).ok())
+  EXPECT_TRUE(store->Run(Store::Access::kWrite, [&](StoreTransaction& tx) { tx.people().Save(MakePerson("U1")); }).ok())
       << "the connection is usable again";
 }
 
@@ -130,7 +130,7 @@ TEST_F(SqliteStoreTest, ALockedDatabaseIsUnavailableNotACrash) {
   auto store = OpenStore();
   SQLite::Database blocker(dir.File("store.db"), SQLite::OPEN_READWRITE);
   blocker.exec("BEGIN EXCLUSIVE");
-  Status status = store->Run(Store::Access::kWrite, [&](StoreTransaction& tx) { tx.SavePerson(MakePerson("U1")); });
+  Status status = store->Run(Store::Access::kWrite, [&](StoreTransaction& tx) { tx.people().Save(MakePerson("U1")); });
   blocker.exec("ROLLBACK");
   EXPECT_EQ(status.code(), StatusCode::kUnavailable);
   EXPECT_FALSE(Find(*store, MakePerson("U1").ref));
@@ -144,7 +144,7 @@ TEST_F(SqliteStoreTest, ConcurrentWritersFromManyThreadsAllLand) {
     threads.emplace_back([&, t] {
       for (int i = 0; i < 25; ++i) {
         Status status = store->Run(Store::Access::kWrite, [&](StoreTransaction& tx) {
-          tx.SavePerson(MakePerson("U" + std::to_string(t) + "x" + std::to_string(i)));
+          tx.people().Save(MakePerson("U" + std::to_string(t) + "x" + std::to_string(i)));
         });
         if (!status.ok()) ++failures;
       }

@@ -31,7 +31,7 @@ Reply EngineHarness::Send(const UserRef& user, const std::string& text, const st
 
 std::optional<Person> EngineHarness::StoredPerson(const UserRef& user) {
   std::optional<Person> person;
-  Status status = store_->Run(Store::Access::kRead, [&](StoreTransaction& tx) { person = tx.FindPerson(user); });
+  Status status = store_->Run(Store::Access::kRead, [&](StoreTransaction& tx) { person = tx.people().Find(user); });
   if (!status.ok()) throw std::runtime_error(status.message());
   return person;
 }

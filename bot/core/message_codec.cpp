@@ -1,0 +1,156 @@
+#include "bot/core/message_codec.h"
+
+#include <charconv>
+
+namespace mentorbot {
+
+namespace {
+constexpr std::string_view kVersion = "mentorbot-message-1";
+constexpr std::size_t kMaxCount = 100000;  // guards decoding against absurd counts
+
+class Writer {
+ public:
+  void String(std::string_view text) {
+    out_ += std::to_string(text.size());
+    out_ += ':';
+    out_ += text;
+  }
+  void Number(long long value) { String(std::to_string(value)); }
+  std::string Take() { return std::move(out_); }
+
+ private:
+  std::string out_;
+};
+
+class Reader {
+ public:
+  explicit Reader(std::string_view in) : in_(in) {}
+
+  std::optional<std::string> String() {
+    const auto colon = in_.find(':');
+    if (colon == std::string_view::npos || colon == 0 || colon > 10) return std::nullopt;
+    std::size_t length = 0;
+    auto [end, error] = std::from_chars(in_.data(), in_.data() + colon, length);
+    if (error != std::errc() || end != in_.data() + colon || length > in_.size() - colon - 1) return std::nullopt;
+    std::string value(in_.substr(colon + 1, length));
+    in_.remove_prefix(colon + 1 + length);
+    return value;
+  }
+  std::optional<long long> Number() {
+    auto text = String();
+    if (!text) return std::nullopt;
+    long long value = 0;
+    auto [end, error] = std::from_chars(text->data(), text->data() + text->size(), value);
+    if (error != std::errc() || end != text->data() + text->size()) return std::nullopt;
+    return value;
+  }
+  std::optional<std::size_t> Count() {
+    auto value = Number();
+    if (!value || *value < 0 || static_cast<std::size_t>(*value) > kMaxCount) return std::nullopt;
+    return static_cast<std::size_t>(*value);
+  }
+  bool done() const { return in_.empty(); }
+
+ private:
+  std::string_view in_;
+};
+
+void WriteRichText(Writer& w, const RichText& text) {
+  w.Number(static_cast<long long>(text.spans().size()));
+  for (const Span& span : text.spans()) {
+    w.Number(static_cast<int>(span.kind));
+    w.String(span.text);
+    w.String(span.kind == Span::Kind::kMention ? span.user.Key() : "");
+    w.Number(span.time.time_since_epoch().count());
+  }
+}
+
+std::optional<RichText> ReadRichText(Reader& r) {
+  auto count = r.Count();
+  if (!count) return std::nullopt;
+  RichText text;
+  for (std::size_t i = 0; i < *count; ++i) {
+    auto kind = r.Number();
+    auto body = r.String();
+    auto user = r.String();
+    auto time = r.Number();
+    if (!kind || !body || !user || !time) return std::nullopt;
+    switch (static_cast<Span::Kind>(*kind)) {
+      case Span::Kind::kText: text.Text(*body); break;
+      case Span::Kind::kBold: text.Bold(*body); break;
+      case Span::Kind::kCode: text.Code(*body); break;
+      case Span::Kind::kMention: {
+        auto ref = UserRef::Parse(*user);
+        if (!ref) return std::nullopt;
+        text.Mention(*ref, *body);
+        break;
+      }
+      case Span::Kind::kTime: text.Time(TimePoint(std::chrono::seconds(*time)), *body); break;
+      default: return std::nullopt;
+    }
+  }
+  return text;
+}
+}  // namespace
+
+std::string EncodeMessage(const Message& message) {
+  Writer w;
+  w.String(kVersion);
+  w.String(message.summary);
+  w.Number(static_cast<long long>(message.sections.size()));
+  for (const Section& section : message.sections) {
+    WriteRichText(w, section.text);
+    w.Number(static_cast<long long>(section.fields.size()));
+    for (const Field& field : section.fields) {
+      w.String(field.label);
+      WriteRichText(w, field.value);
+    }
+    w.Number(static_cast<long long>(section.buttons.size()));
+    for (const Button& button : section.buttons) {
+      w.String(button.label);
+      w.String(button.action_id);
+      w.String(button.value);
+      w.Number(static_cast<int>(button.style));
+    }
+  }
+  return w.Take();
+}
+
+std::optional<Message> DecodeMessage(std::string_view encoded) {
+  Reader r(encoded);
+  auto version = r.String();
+  if (!version || *version != kVersion) return std::nullopt;
+  Message message;
+  auto summary = r.String();
+  auto sections = r.Count();
+  if (!summary || !sections) return std::nullopt;
+  message.summary = *summary;
+  for (std::size_t s = 0; s < *sections; ++s) {
+    Section section;
+    auto text = ReadRichText(r);
+    auto fields = text ? r.Count() : std::nullopt;
+    if (!fields) return std::nullopt;
+    section.text = *text;
+    for (std::size_t f = 0; f < *fields; ++f) {
+      auto label = r.String();
+      auto value = label ? ReadRichText(r) : std::nullopt;
+      if (!value) return std::nullopt;
+      section.fields.push_back(Field{*label, *value});
+    }
+    auto buttons = r.Count();
+    if (!buttons) return std::nullopt;
+    for (std::size_t b = 0; b < *buttons; ++b) {
+      auto label = r.String();
+      auto action = r.String();
+      auto value = r.String();
+      auto style = r.Number();
+      if (!label || !action || !value || !style || *style < 0 || *style > 2) return std::nullopt;
+      section.buttons.push_back(Button{*label, *action, *value, static_cast<Button::Style>(*style)});
+    }
+    message.sections.push_back(std::move(section));
+  }
+  if (!r.done()) return std::nullopt;
+  return message;
+}
+
+}  // namespace mentorbot

@@ -1,0 +1,127 @@
+// The Store's repositories: one narrow domain interface per area, all valid
+// only inside one StoreTransaction (see store.h). Implementations throw on a
+// storage failure; Store::Run turns that into a Status and rolls back.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "bot/core/outbound.h"
+#include "bot/core/pairing.h"
+#include "bot/core/person.h"
+
+namespace mentorbot {
+
+class PeopleRepository {
+ public:
+  virtual ~PeopleRepository() = default;
+  virtual std::optional<Person> Find(const UserRef& ref) = 0;
+  virtual std::optional<Person> FindById(std::int64_t id) = 0;
+  // Inserts (person.id == 0) or updates. Returns the id.
+  // REQUIRES: no other person has the same ref.
+  virtual std::int64_t Save(const Person& person) = 0;
+  // Everyone enrolled now, by id.
+  virtual std::vector<Person> ListActive() = 0;
+  // forget-me: replaces the identity and every profile field with neutral
+  // values ("erased-<id>", "former participant"), keeping role and dates for
+  // the program's aggregate figures.
+  virtual void Erase(std::int64_t id) = 0;
+};
+
+class PairRepository {
+ public:
+  virtual ~PairRepository() = default;
+  virtual std::optional<Pair> Find(std::int64_t id) = 0;
+  // The person's pair that has not ended (active or paused), if any.
+  virtual std::optional<Pair> OpenPairOf(std::int64_t person_id) = 0;
+  virtual std::vector<Pair> ListOpen() = 0;
+  // Inserts (pair.id == 0) or updates. Returns the id.
+  virtual std::int64_t Save(const Pair& pair) = 0;
+
+  // Off-limits topics, compared case-insensitively. Add returns false when
+  // the topic is already there; Remove returns false when it was not.
+  virtual bool AddOffLimits(std::int64_t pair_id, const std::string& topic, std::int64_t added_by, TimePoint at) = 0;
+  virtual bool RemoveOffLimits(std::int64_t pair_id, const std::string& topic) = 0;
+  virtual std::vector<std::string> ListOffLimits(std::int64_t pair_id) = 0;  // in the order added
+  virtual int EraseOffLimitsAddedBy(std::int64_t person_id) = 0;             // forget-me; returns how many
+
+  // Ground rules: each member acknowledges once per pair.
+  virtual void AcceptRules(std::int64_t pair_id, std::int64_t person_id, TimePoint at) = 0;
+  virtual bool HasAcceptedRules(std::int64_t pair_id, std::int64_t person_id) = 0;
+};
+
+class SessionRepository {
+ public:
+  virtual ~SessionRepository() = default;
+  virtual std::optional<Session> Find(std::int64_t id) = 0;
+  // The pair's proposed or confirmed session (there is at most one).
+  virtual std::optional<Session> OpenSessionOf(std::int64_t pair_id) = 0;
+  // The pair's most recent held session (by starts_at).
+  virtual std::optional<Session> LastHeld(std::int64_t pair_id) = 0;
+  // All of the pair's sessions, oldest first.
+  virtual std::vector<Session> ListForPair(std::int64_t pair_id) = 0;
+  virtual int CountHeld(std::int64_t pair_id) = 0;
+  // Inserts (session.id == 0) or updates. Returns the id.
+  virtual std::int64_t Save(const Session& session) = 0;
+
+  // One rating per person and session: saving again replaces it.
+  virtual void SaveFeedback(const Feedback& feedback) = 0;
+  virtual std::optional<Feedback> FindFeedback(std::int64_t session_id, std::int64_t person_id) = 0;
+
+  // forget-me: empties agendas and takeaways of every session of pairs in
+  // which the person was the mentee (they wrote them), and the comments of
+  // their feedback. Returns how many sessions / comments were changed.
+  virtual int EraseMenteeTexts(std::int64_t mentee_person_id) = 0;
+  virtual int EraseFeedbackComments(std::int64_t person_id) = 0;
+};
+
+class ProgramRepository {
+ public:
+  virtual ~ProgramRepository() = default;
+  // Program settings changed by admins at run time (defaults live in the engine).
+  virtual std::optional<std::string> GetSetting(const std::string& key) = 0;
+  virtual void SetSetting(const std::string& key, const std::string& value) = 0;
+
+  // Admins added with `admin admins add` (the config's admins are not stored).
+  virtual bool IsAdmin(const UserRef& user) = 0;
+  virtual bool AddAdmin(const UserRef& user, const std::string& added_by, TimePoint at) = 0;  // false if already
+  virtual bool RemoveAdmin(const UserRef& user) = 0;                                          // false if was not
+  virtual std::vector<UserRef> ListAdmins() = 0;
+
+  virtual std::int64_t Audit(const AuditEntry& entry) = 0;  // returns the entry's id
+  virtual std::vector<AuditEntry> RecentAudit(int limit) = 0;  // newest first
+  virtual int EraseAuditActor(const std::string& actor) = 0;  // forget-me: actor becomes "erased"
+};
+
+struct OutboxCounts {
+  int pending = 0;
+  int delivered = 0;
+  int failed = 0;
+};
+
+class OutboxRepository {
+ public:
+  virtual ~OutboxRepository() = default;
+  // Queues a message unless one with the same key was ever queued. Returns
+  // whether it was queued now. It becomes due at `not_before`.
+  virtual bool Enqueue(const std::string& key, const Address& to, const Message& message, TimePoint not_before,
+                       TimePoint now) = 0;
+  // Pending messages due at `now` and not leased by another worker, oldest
+  // first, at most `limit`. Each is leased until now + lease (so a second
+  // process does not take it) and its attempt count incremented.
+  virtual std::vector<OutboundMessage> ClaimDue(TimePoint now, int limit, std::chrono::seconds lease) = 0;
+  virtual void MarkDelivered(std::int64_t id, TimePoint at) = 0;
+  // Back to pending, due again at `next_attempt`, with the error recorded.
+  virtual void MarkRetry(std::int64_t id, TimePoint next_attempt, const std::string& error) = 0;
+  virtual void MarkFailed(std::int64_t id, TimePoint at, const std::string& error) = 0;
+  // When the earliest pending message becomes due (or its lease ends).
+  virtual std::optional<TimePoint> NextDue() = 0;
+  // forget-me: deletes pending messages to this user. Returns how many.
+  virtual int DropPendingFor(const UserRef& user) = 0;
+  virtual OutboxCounts Counts() = 0;
+};
+
+}  // namespace mentorbot

@@ -1,0 +1,95 @@
+// The SQLite implementations of the Store's repositories, each over the one
+// connection of the transaction SqliteStore::Run opened. They throw
+// SQLite::Exception on failure; Run rolls back and reports a Status.
+// Thread-safety: none; they live inside one transaction on one thread.
+#pragma once
+
+#include "bot/core/repositories.h"
+#include "storage/sqlite_connection.h"
+
+namespace mentorbot {
+
+class SqlitePeopleRepository : public PeopleRepository {
+ public:
+  explicit SqlitePeopleRepository(SqliteConnection& connection) : connection_(connection) {}
+  std::optional<Person> Find(const UserRef& ref) override;
+  std::optional<Person> FindById(std::int64_t id) override;
+  std::int64_t Save(const Person& person) override;
+  std::vector<Person> ListActive() override;
+  void Erase(std::int64_t id) override;
+
+ private:
+  SqliteConnection& connection_;
+};
+
+class SqlitePairRepository : public PairRepository {
+ public:
+  explicit SqlitePairRepository(SqliteConnection& connection) : connection_(connection) {}
+  std::optional<Pair> Find(std::int64_t id) override;
+  std::optional<Pair> OpenPairOf(std::int64_t person_id) override;
+  std::vector<Pair> ListOpen() override;
+  std::int64_t Save(const Pair& pair) override;
+  bool AddOffLimits(std::int64_t pair_id, const std::string& topic, std::int64_t added_by, TimePoint at) override;
+  bool RemoveOffLimits(std::int64_t pair_id, const std::string& topic) override;
+  std::vector<std::string> ListOffLimits(std::int64_t pair_id) override;
+  int EraseOffLimitsAddedBy(std::int64_t person_id) override;
+  void AcceptRules(std::int64_t pair_id, std::int64_t person_id, TimePoint at) override;
+  bool HasAcceptedRules(std::int64_t pair_id, std::int64_t person_id) override;
+
+ private:
+  SqliteConnection& connection_;
+};
+
+class SqliteSessionRepository : public SessionRepository {
+ public:
+  explicit SqliteSessionRepository(SqliteConnection& connection) : connection_(connection) {}
+  std::optional<Session> Find(std::int64_t id) override;
+  std::optional<Session> OpenSessionOf(std::int64_t pair_id) override;
+  std::optional<Session> LastHeld(std::int64_t pair_id) override;
+  std::vector<Session> ListForPair(std::int64_t pair_id) override;
+  int CountHeld(std::int64_t pair_id) override;
+  std::int64_t Save(const Session& session) override;
+  void SaveFeedback(const Feedback& feedback) override;
+  std::optional<Feedback> FindFeedback(std::int64_t session_id, std::int64_t person_id) override;
+  int EraseMenteeTexts(std::int64_t mentee_person_id) override;
+  int EraseFeedbackComments(std::int64_t person_id) override;
+
+ private:
+  SqliteConnection& connection_;
+};
+
+class SqliteProgramRepository : public ProgramRepository {
+ public:
+  explicit SqliteProgramRepository(SqliteConnection& connection) : connection_(connection) {}
+  std::optional<std::string> GetSetting(const std::string& key) override;
+  void SetSetting(const std::string& key, const std::string& value) override;
+  bool IsAdmin(const UserRef& user) override;
+  bool AddAdmin(const UserRef& user, const std::string& added_by, TimePoint at) override;
+  bool RemoveAdmin(const UserRef& user) override;
+  std::vector<UserRef> ListAdmins() override;
+  std::int64_t Audit(const AuditEntry& entry) override;
+  std::vector<AuditEntry> RecentAudit(int limit) override;
+  int EraseAuditActor(const std::string& actor) override;
+
+ private:
+  SqliteConnection& connection_;
+};
+
+class SqliteOutboxRepository : public OutboxRepository {
+ public:
+  explicit SqliteOutboxRepository(SqliteConnection& connection) : connection_(connection) {}
+  bool Enqueue(const std::string& key, const Address& to, const Message& message, TimePoint not_before,
+               TimePoint now) override;
+  std::vector<OutboundMessage> ClaimDue(TimePoint now, int limit, std::chrono::seconds lease) override;
+  void MarkDelivered(std::int64_t id, TimePoint at) override;
+  void MarkRetry(std::int64_t id, TimePoint next_attempt, const std::string& error) override;
+  void MarkFailed(std::int64_t id, TimePoint at, const std::string& error) override;
+  std::optional<TimePoint> NextDue() override;
+  int DropPendingFor(const UserRef& user) override;
+  OutboxCounts Counts() override;
+
+ private:
+  SqliteConnection& connection_;
+};
+
+}  // namespace mentorbot
