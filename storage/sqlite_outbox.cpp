@@ -6,6 +6,24 @@
 
 namespace mentorbot {
 
+namespace {
+// The filter as SQL parameters: a bit mask of platforms and an optional
+// recipient (empty strings = anyone).
+#define FILTER_SQL                                                                                     \
+  " AND (?3 & (CASE platform WHEN 'slack' THEN 1 WHEN 'teams' THEN 2 ELSE 4 END)) <> 0"              \
+  " AND (?4 = '' OR (workspace = ?4 AND user_id = ?5))"
+
+void BindFilter(SQLite::Statement& statement, const DeliveryFilter& filter) {
+  int mask = 0;
+  for (Platform platform : filter.platforms) {
+    mask |= platform == Platform::kSlack ? 1 : platform == Platform::kTeams ? 2 : 4;
+  }
+  statement.bind(3, mask);
+  statement.bind(4, filter.recipient ? filter.recipient->workspace : std::string());
+  statement.bind(5, filter.recipient ? filter.recipient->user_id : std::string());
+}
+}  // namespace
+
 bool SqliteOutboxRepository::Enqueue(const std::string& key, const Address& to, const Message& message,
                                      TimePoint not_before, TimePoint now) {
   auto& statement = connection_.Prepare(
@@ -24,13 +42,15 @@ bool SqliteOutboxRepository::Enqueue(const std::string& key, const Address& to, 
   return statement.exec() == 1;
 }
 
-std::vector<OutboundMessage> SqliteOutboxRepository::ClaimDue(TimePoint now, int limit, std::chrono::seconds lease) {
+std::vector<OutboundMessage> SqliteOutboxRepository::ClaimDue(TimePoint now, int limit, std::chrono::seconds lease,
+                                                              const DeliveryFilter& filter) {
   auto& select = connection_.Prepare(
       "SELECT id, key, platform, workspace, user_id, conversation_id, thread_id, service_url, message, attempts, "
       "created_at FROM outbox WHERE state = 'pending' AND not_before <= ?1 AND (lease_until IS NULL OR lease_until <= ?1) "
-      "ORDER BY not_before, id LIMIT ?2");
+      FILTER_SQL " ORDER BY not_before, id LIMIT ?2");
   BindTime(select, 1, now);
   select.bind(2, limit);
+  BindFilter(select, filter);
   std::vector<OutboundMessage> claimed;
   std::vector<std::int64_t> undecodable;
   while (select.executeStep()) {
@@ -92,9 +112,13 @@ void SqliteOutboxRepository::MarkFailed(std::int64_t id, TimePoint at, const std
   statement.exec();
 }
 
-std::optional<TimePoint> SqliteOutboxRepository::NextDue() {
+std::optional<TimePoint> SqliteOutboxRepository::NextDue(const DeliveryFilter& filter) {
   auto& statement = connection_.Prepare(
-      "SELECT MIN(MAX(not_before, COALESCE(lease_until, 0))) FROM outbox WHERE state = 'pending'");
+      "SELECT MIN(MAX(not_before, COALESCE(lease_until, 0))) FROM outbox WHERE state = 'pending' AND ?1 = ?1 "
+      "AND ?2 = ?2" FILTER_SQL);
+  statement.bind(1, 0);
+  statement.bind(2, 0);
+  BindFilter(statement, filter);
   statement.executeStep();
   if (statement.getColumn(0).isNull()) return std::nullopt;
   return ColumnTime(statement, 0);
@@ -108,6 +132,8 @@ int SqliteOutboxRepository::DropPendingFor(const UserRef& user) {
   statement.bind(3, user.user_id);
   return statement.exec();
 }
+
+#undef FILTER_SQL
 
 OutboxCounts SqliteOutboxRepository::Counts() {
   auto& statement = connection_.Prepare(

@@ -80,11 +80,12 @@ class SqliteOutboxRepository : public OutboxRepository {
   explicit SqliteOutboxRepository(SqliteConnection& connection) : connection_(connection) {}
   bool Enqueue(const std::string& key, const Address& to, const Message& message, TimePoint not_before,
                TimePoint now) override;
-  std::vector<OutboundMessage> ClaimDue(TimePoint now, int limit, std::chrono::seconds lease) override;
+  std::vector<OutboundMessage> ClaimDue(TimePoint now, int limit, std::chrono::seconds lease,
+                                        const DeliveryFilter& filter) override;
   void MarkDelivered(std::int64_t id, TimePoint at) override;
   void MarkRetry(std::int64_t id, TimePoint next_attempt, const std::string& error) override;
   void MarkFailed(std::int64_t id, TimePoint at, const std::string& error) override;
-  std::optional<TimePoint> NextDue() override;
+  std::optional<TimePoint> NextDue(const DeliveryFilter& filter) override;
   int DropPendingFor(const UserRef& user) override;
   OutboxCounts Counts() override;
 

@@ -96,6 +96,13 @@ class ProgramRepository {
   virtual int EraseAuditActor(const std::string& actor) = 0;  // forget-me: actor becomes "erased"
 };
 
+// Which queued messages a worker takes: those on its platforms, and only to
+// one person when `recipient` is set (the console delivers to its own user).
+struct DeliveryFilter {
+  std::vector<Platform> platforms;
+  std::optional<UserRef> recipient;
+};
+
 struct OutboxCounts {
   int pending = 0;
   int delivered = 0;
@@ -112,13 +119,14 @@ class OutboxRepository {
   // Pending messages due at `now` and not leased by another worker, oldest
   // first, at most `limit`. Each is leased until now + lease (so a second
   // process does not take it) and its attempt count incremented.
-  virtual std::vector<OutboundMessage> ClaimDue(TimePoint now, int limit, std::chrono::seconds lease) = 0;
+  virtual std::vector<OutboundMessage> ClaimDue(TimePoint now, int limit, std::chrono::seconds lease,
+                                                const DeliveryFilter& filter) = 0;
   virtual void MarkDelivered(std::int64_t id, TimePoint at) = 0;
   // Back to pending, due again at `next_attempt`, with the error recorded.
   virtual void MarkRetry(std::int64_t id, TimePoint next_attempt, const std::string& error) = 0;
   virtual void MarkFailed(std::int64_t id, TimePoint at, const std::string& error) = 0;
-  // When the earliest pending message becomes due (or its lease ends).
-  virtual std::optional<TimePoint> NextDue() = 0;
+  // When the earliest pending message the filter selects becomes due (or its lease ends).
+  virtual std::optional<TimePoint> NextDue(const DeliveryFilter& filter) = 0;
   // forget-me: deletes pending messages to this user. Returns how many.
   virtual int DropPendingFor(const UserRef& user) = 0;
   virtual OutboxCounts Counts() = 0;

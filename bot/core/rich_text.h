@@ -27,6 +27,7 @@ class RichText {
   RichText() = default;
   RichText(std::string_view plain) { Text(plain); }  // NOLINT: implicit on purpose
   RichText(const char* plain) { Text(plain); }       // NOLINT
+  RichText(const std::string& plain) { Text(plain); }  // NOLINT
 
   RichText& Text(std::string_view text);
   RichText& Bold(std::string_view text);

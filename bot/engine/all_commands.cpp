@@ -6,7 +6,15 @@ void RegisterAllCommands(CommandRouter& router) {
   RegisterHelpCommand(router);
   RegisterEnrolmentCommands(router);
   RegisterStatusCommand(router);
+  RegisterSessionCommands(router);
+  RegisterSessionNotesCommands(router);
+  RegisterPairTermsCommands(router);
+  RegisterFeedbackCommand(router);
+  RegisterHistoryCommand(router);
   RegisterProfileCommand(router);
+  RegisterPauseCommands(router);
+  RegisterForgetMeCommand(router);
+  RegisterAdminCommand(router);
 }
 
 }  // namespace mentorbot

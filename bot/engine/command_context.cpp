@@ -9,6 +9,11 @@ std::string CommandContext::Typed(std::string_view command) const {
   return typed;
 }
 
+const ProgramRules& CommandContext::rules() {
+  if (!rules_) rules_ = LoadRules(store.program());
+  return *rules_;
+}
+
 std::string CommandContext::TimeZone() const {
   if (person && !person->profile.time_zone.empty()) return person->profile.time_zone;
   return settings.default_time_zone;

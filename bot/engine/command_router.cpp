@@ -59,7 +59,9 @@ std::vector<const CommandSpec*> CommandRouter::Available(const CommandContext& c
     switch (spec.audience) {
       case Audience::kAnyone: shown = true; break;
       case Audience::kNotEnrolled: shown = !context.enrolled(); break;
-      case Audience::kEnrolled: shown = context.enrolled(); break;
+      case Audience::kEnrolled:
+        shown = context.enrolled() && (!spec.role || context.person->role == *spec.role);
+        break;
       case Audience::kAdmin: shown = context.is_admin; break;
     }
     if (shown) available.push_back(&spec);

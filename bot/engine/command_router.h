@@ -4,6 +4,7 @@
 #pragma once
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -29,6 +30,8 @@ struct CommandSpec {
   Audience audience = Audience::kAnyone;
   Store::Access access = Store::Access::kRead;
   std::function<Reply(CommandContext&)> handler;
+  // When set, help lists the command only to enrolled people of this role.
+  std::optional<Role> role;
 };
 
 class CommandRouter {

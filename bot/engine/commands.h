@@ -10,6 +10,14 @@ void RegisterHelpCommand(CommandRouter& router);
 void RegisterEnrolmentCommands(CommandRouter& router);  // join, leave
 void RegisterProfileCommand(CommandRouter& router);
 void RegisterStatusCommand(CommandRouter& router);
+void RegisterSessionCommands(CommandRouter& router);    // schedule, reschedule, confirm, decline, cancel
+void RegisterSessionNotesCommands(CommandRouter& router);  // agenda, met, takeaways
+void RegisterPairTermsCommands(CommandRouter& router);  // offlimits, rules
+void RegisterFeedbackCommand(CommandRouter& router);
+void RegisterHistoryCommand(CommandRouter& router);
+void RegisterPauseCommands(CommandRouter& router);      // pause, resume
+void RegisterForgetMeCommand(CommandRouter& router);
+void RegisterAdminCommand(CommandRouter& router);
 
 // All of the above, in the order help lists them.
 void RegisterAllCommands(CommandRouter& router);

@@ -3,6 +3,7 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
+#include <string>
 
 #include "bot/engine/command_text.h"
 #include "bot/engine/commands.h"
@@ -67,21 +68,28 @@ Reply Engine::RunCommand(const Event& event, const CommandSpec& spec, std::strin
   const bool config_admin =
       std::find(settings_.admins.begin(), settings_.admins.end(), event.from.user) != settings_.admins.end();
   Reply reply;
-  Status status = store_.Run(spec.access, [&](StoreTransaction& store) {
-    CommandContext context{event, store, settings_, now, store.people().Find(event.from.user), config_admin,
-                           verb, args};
+  bool enqueued = false;
+  // A refused admin command is audited, so it needs a write transaction.
+  const Store::Access access = spec.audience == Audience::kAdmin ? Store::Access::kWrite : spec.access;
+  Status status = store_.Run(access, [&](StoreTransaction& store) {
+    CommandContext context(event, store, settings_, now, store.people().Find(event.from.user),
+                           config_admin || store.program().IsAdmin(event.from.user), verb, args);
     if (spec.audience == Audience::kAdmin && !context.is_admin) {
+      store.program().Audit(AuditEntry{now, event.from.user.Key(), "admin " + std::string(SplitFirstWord(args).first),
+                                       "refused: not an admin", false});
       reply = NotAdmin();
     } else if (spec.audience == Audience::kEnrolled && !context.enrolled()) {
       reply = NotEnrolled(context);
     } else {
       reply = spec.handler(context);
     }
+    enqueued = context.enqueued;
   });
   if (!status.ok()) {
     spdlog::error("command '{}' failed in the store: {}", spec.verb, status.message());
     return TryAgainLater();
   }
+  if (enqueued && outbox_listener_) outbox_listener_();
   return reply;
 }
 

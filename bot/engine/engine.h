@@ -24,6 +24,11 @@ class Engine : public EventHandler {
 
   Reply Handle(const Event& event) override;
 
+  // Called (outside any transaction) after a command queued messages for
+  // others, so the outbox worker can deliver them at once.
+  // REQUIRES: set before Handle is first called.
+  void SetOutboxListener(std::function<void()> listener) { outbox_listener_ = std::move(listener); }
+
  private:
   Reply Dispatch(const Event& event, std::string_view text);
   Reply RunCommand(const Event& event, const CommandSpec& spec, std::string verb, std::string args);
@@ -32,6 +37,7 @@ class Engine : public EventHandler {
   const Clock& clock_;
   const ProgramSettings settings_;
   CommandRouter router_;
+  std::function<void()> outbox_listener_;
 };
 
 }  // namespace mentorbot

@@ -1,6 +1,7 @@
 // join and leave: entering and leaving the program.
 #include "bot/engine/command_text.h"
 #include "bot/engine/commands.h"
+#include "bot/engine/pair_lifecycle.h"
 #include "bot/engine/profile_fields.h"
 #include "bot/engine/replies.h"
 
@@ -67,19 +68,28 @@ void RegisterEnrolmentCommands(CommandRouter& router) {
         person.left_at.reset();
         person.id = context.store.people().Save(person);
         return Welcome(context, person);
-      }});
+      },
+      std::nullopt});
 
   router.Register(CommandSpec{
       "leave", {}, "leave", "leave the program", Audience::kEnrolled, Store::Access::kWrite,
       [](CommandContext& context) {
         Person person = *context.person;
+        RichText ended;
+        if (auto view = LoadOpenPair(context.store, person.id)) {
+          EndPair(context, *view, "the " + std::string(RoleName(person.role)) + " left the program", person.id);
+          ended.Text(" Your pairing with ").Append(RichText().Mention(view->Partner(person).ref, view->Partner(person).display_name))
+              .Text(" has ended and they've been told.");
+        }
         person.enrolment = Enrolment::kLeft;
         person.left_at = context.now;
         context.store.people().Save(person);
-        return Say(RichText("You've left the program. Thank you for taking part. Your profile is kept, so "
-                            "you can come back any time with ")
-                       .Code(context.Typed("join " + std::string(RoleName(person.role)))).Text("."));
-      }});
+        return Say(RichText("You've left the program. Thank you for taking part.").Append(ended)
+                       .Text(" Your profile is kept, so you can come back any time with ")
+                       .Code(context.Typed("join " + std::string(RoleName(person.role))))
+                       .Text(", or erased with ").Code(context.Typed("forget-me")).Text("."));
+      },
+      std::nullopt});
 }
 
 }  // namespace mentorbot

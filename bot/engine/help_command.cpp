@@ -38,7 +38,8 @@ void RegisterHelpCommand(CommandRouter& router) {
         }
         reply.message.sections.push_back(Section{list, {}, {}});
         return reply;
-      }});
+      },
+      std::nullopt});
 }
 
 }  // namespace mentorbot

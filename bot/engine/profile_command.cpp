@@ -109,7 +109,8 @@ void RegisterProfileCommand(CommandRouter& router) {
         return Problem(RichText("I don't know ").Code("profile " + std::string(action)).Text("."),
                        RichText("Type ").Code(context.Typed("profile")).Text(" to see yours, or ")
                            .Code(context.Typed("profile set department Finance")).Text(" to change a field."));
-      }});
+      },
+      std::nullopt});
 }
 
 }  // namespace mentorbot
