@@ -18,9 +18,11 @@ std::optional<UserRef> ParseConsoleUser(std::string_view text) {
   return UserRef::Parse("console:local:" + std::string(text));
 }
 
-void ConsoleSession::Run(std::istream& in, std::ostream& out, const std::string& prompt) {
+void ConsoleSession::Run(std::istream& in, std::ostream& out, const std::string& prompt,
+                         const std::function<void()>& between) {
   std::string line;
   while (true) {
+    if (between) between();
     if (!prompt.empty()) out << prompt << std::flush;
     if (!std::getline(in, line)) break;
     const std::string text = Trimmed(line);

@@ -5,7 +5,9 @@
 // Thread-safety: single-threaded.
 #pragma once
 
+#include <functional>
 #include <istream>
+#include <optional>
 #include <ostream>
 
 #include "bot/core/address.h"
@@ -20,7 +22,10 @@ class ConsoleSession {
 
   // Reads commands until end of input or a line "quit"/"exit". Blank lines
   // are skipped. `prompt` is written before each line when non-empty.
-  void Run(std::istream& in, std::ostream& out, const std::string& prompt);
+  // `between` (if set) runs before the first prompt and after each reply,
+  // e.g. to print messages other people's actions left for this user.
+  void Run(std::istream& in, std::ostream& out, const std::string& prompt,
+           const std::function<void()>& between = nullptr);
 
  private:
   EventHandler& handler_;

@@ -3,7 +3,9 @@
 
 #include <iostream>
 
+#include "adapters/console/console_sender.h"
 #include "adapters/console/console_session.h"
+#include "bot/engine/outbox_worker.h"
 #include "bot/app/subcommands.h"
 #include "bot/app/system_clock.h"
 #include "bot/app/wiring.h"
@@ -26,8 +28,12 @@ int RunChat(const Config& config, const Secrets& secrets, const std::string& use
   if (interactive) {
     std::cout << "mentorbot chat as " << ref->Key() << ". Type help to begin, quit to leave.\n";
   }
+  // Messages for this console user (from other people's actions) are shown
+  // between commands; everyone else's stay queued for their own platform.
+  ConsoleSender sender(std::cout);
+  OutboxWorker inbox((*wiring)->store(), clock, {{Platform::kConsole, &sender}}, OutboxOptions{}, *ref);
   ConsoleSession session((*wiring)->engine(), *ref);
-  session.Run(std::cin, std::cout, interactive ? "> " : "");
+  session.Run(std::cin, std::cout, interactive ? "> " : "", [&inbox] { inbox.DeliverDue(); });
   return 0;
 }
 

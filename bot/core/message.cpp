@@ -9,7 +9,12 @@ std::string Message::PlainText() const {
     std::string text = section.text.PlainText();
     if (!text.empty() && text != summary) out += text + "\n";
     for (const Field& field : section.fields) {
-      out += "  " + field.label + ": " + field.value.PlainText() + "\n";
+      std::string value = field.value.PlainText();
+      // Continuation lines of a multi-line value line up under its first.
+      for (std::size_t at = value.find('\n'); at != std::string::npos; at = value.find('\n', at + 1)) {
+        value.insert(at + 1, std::string(field.label.size() + 4, ' '));
+      }
+      out += "  " + field.label + ": " + value + "\n";
     }
     for (const Button& button : section.buttons) {
       out += "  [" + button.label + "]";
