@@ -19,6 +19,9 @@ struct Config {
   std::string slack_api_base_url = "https://slack.com/api";
   std::string slack_command = "/mentor";
   std::string log_level = "info";
+  int outbox_max_attempts = 12;
+  int outbox_first_backoff_seconds = 5;
+  int outbox_max_backoff_seconds = 3600;
   std::vector<std::string> program_admins;  // user keys, e.g. "slack:T0001:U0001"
   std::string program_default_time_zone = "UTC";
 };
