@@ -11,8 +11,12 @@ namespace mentorbot {
 std::string HmacSha256Hex(std::string_view key, std::string_view data) {
   unsigned char digest[EVP_MAX_MD_SIZE];
   unsigned int length = 0;
-  if (HMAC(EVP_sha256(), key.data(), static_cast<int>(key.size()),
-           reinterpret_cast<const unsigned char*>(data.data()), data.size(), digest, &length) == nullptr) {
+  // OpenSSL refuses null pointers even for empty input; empty views may have them.
+  static constexpr char kEmpty[1] = {0};
+  const char* key_bytes = key.empty() ? kEmpty : key.data();
+  const char* data_bytes = data.empty() ? kEmpty : data.data();
+  if (HMAC(EVP_sha256(), key_bytes, static_cast<int>(key.size()), reinterpret_cast<const unsigned char*>(data_bytes),
+           data.size(), digest, &length) == nullptr) {
     throw std::runtime_error("HMAC-SHA256 failed");
   }
   static constexpr char kHex[] = "0123456789abcdef";

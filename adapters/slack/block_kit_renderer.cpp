@@ -31,14 +31,29 @@ std::string SlackDate(TimePoint time, const std::string& fallback) {
          "^{date_short_pretty} at {time}|" + EscapeSlackText(fallback) + ">";
 }
 
+// Cuts rendered mrkdwn to `limit` code points without leaving half of an
+// escape ("&am…") or of a mention, link or date ("<@U1…"), which Slack would
+// show as broken text.
+std::string TruncateMrkdwn(const std::string& text, std::size_t limit) {
+  std::string cut = TruncateCodePoints(text, limit);
+  if (cut.size() == text.size()) return cut;
+  cut.erase(cut.size() - std::string("\u2026").size());
+  const auto open = cut.rfind('<');
+  if (open != std::string::npos && cut.find('>', open) == std::string::npos) cut.erase(open);
+  const auto amp = cut.rfind('&');
+  if (amp != std::string::npos && cut.find(';', amp) == std::string::npos) cut.erase(amp);
+  return cut + "\u2026";
+}
+
 json MrkdwnText(const std::string& text, std::size_t limit) {
-  return json{{"type", "mrkdwn"}, {"text", TruncateCodePoints(text, limit)}};
+  return json{{"type", "mrkdwn"}, {"text", TruncateMrkdwn(text, limit)}};
 }
 
 json Button(const mentorbot::Button& button, std::size_t index) {
   // Slack requires action ids unique within a message; the index makes them
   // so, and the interaction parser strips it again.
-  std::string action_id = button.action_id + "#" + std::to_string(index);
+  const std::string suffix = "#" + std::to_string(index);
+  std::string action_id = TruncateCodePoints(button.action_id, BlockKitLimits::kMaxActionId - suffix.size()) + suffix;
   json element{{"type", "button"},
                {"text", {{"type", "plain_text"}, {"text", TruncateCodePoints(button.label, BlockKitLimits::kMaxButtonText)},
                          {"emoji", true}}},
@@ -118,7 +133,7 @@ json RenderBlockKit(const Message& message) {
     }
   }
   std::string fallback = message.summary.empty() ? message.PlainText() : message.summary;
-  return json{{"text", TruncateCodePoints(EscapeSlackText(fallback), BlockKitLimits::kMaxFallbackText)},
+  return json{{"text", TruncateMrkdwn(EscapeSlackText(fallback), BlockKitLimits::kMaxFallbackText)},
               {"blocks", std::move(blocks)}};
 }
 

@@ -1,5 +1,7 @@
 #include "adapters/slack/slash_command_route.h"
 
+#include <cctype>
+
 #include "adapters/common/form_decoding.h"
 #include "adapters/slack/block_kit_renderer.h"
 #include "adapters/slack/slash_command_parser.h"
@@ -8,7 +10,8 @@ namespace mentorbot {
 
 namespace {
 bool IsFormEncoded(const HttpRequest& request) {
-  const std::string type = request.Header("Content-Type");
+  std::string type = request.Header("Content-Type");
+  for (char& c : type) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));  // media types ignore case
   return type.rfind("application/x-www-form-urlencoded", 0) == 0;
 }
 
