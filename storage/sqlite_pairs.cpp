@@ -1,5 +1,6 @@
 // The pairs table and each pair's terms (off-limits topics, ground-rule
 // acknowledgements).
+#include "storage/sqlite_query.h"
 #include "storage/sqlite_repositories.h"
 #include "storage/sqlite_time.h"
 
@@ -25,31 +26,17 @@ Pair ReadPair(SQLite::Statement& row) {
   pair.end_reason = row.getColumn(7).getString();
   return pair;
 }
-
-std::optional<Pair> OnePair(SQLite::Statement& statement) {
-  if (!statement.executeStep()) return std::nullopt;
-  return ReadPair(statement);
-}
 }  // namespace
 
 std::optional<Pair> SqlitePairRepository::Find(std::int64_t id) {
-  auto& statement = connection_.Prepare(kSelectPair);
-  statement.bind(1, static_cast<int64_t>(id));
-  return OnePair(statement);
+  return QueryOne(connection_, kSelectPair, ReadPair, static_cast<int64_t>(id));
 }
 
 std::optional<Pair> SqlitePairRepository::OpenPairOf(std::int64_t person_id) {
-  auto& statement = connection_.Prepare(kSelectOpenPairOf);
-  statement.bind(1, static_cast<int64_t>(person_id));
-  return OnePair(statement);
+  return QueryOne(connection_, kSelectOpenPairOf, ReadPair, static_cast<int64_t>(person_id));
 }
 
-std::vector<Pair> SqlitePairRepository::ListOpen() {
-  auto& statement = connection_.Prepare(kSelectOpenPairs);
-  std::vector<Pair> pairs;
-  while (statement.executeStep()) pairs.push_back(ReadPair(statement));
-  return pairs;
-}
+std::vector<Pair> SqlitePairRepository::ListOpen() { return QueryAll(connection_, kSelectOpenPairs, ReadPair); }
 
 std::int64_t SqlitePairRepository::Save(const Pair& pair) {
   const bool insert = pair.id == 0;
@@ -90,11 +77,9 @@ bool SqlitePairRepository::RemoveOffLimits(std::int64_t pair_id, const std::stri
 }
 
 std::vector<std::string> SqlitePairRepository::ListOffLimits(std::int64_t pair_id) {
-  auto& statement = connection_.Prepare("SELECT topic FROM off_limits WHERE pair_id = ? ORDER BY id");
-  statement.bind(1, static_cast<int64_t>(pair_id));
-  std::vector<std::string> topics;
-  while (statement.executeStep()) topics.push_back(statement.getColumn(0).getString());
-  return topics;
+  return QueryAll(
+      connection_, "SELECT topic FROM off_limits WHERE pair_id = ? ORDER BY id",
+      [](SQLite::Statement& row) { return row.getColumn(0).getString(); }, static_cast<int64_t>(pair_id));
 }
 
 int SqlitePairRepository::EraseOffLimitsAddedBy(std::int64_t person_id) {

@@ -1,6 +1,7 @@
 // The people table.
 #include <SQLiteCpp/Statement.h>
 
+#include "storage/sqlite_query.h"
 #include "storage/sqlite_repositories.h"
 #include "storage/sqlite_time.h"
 
@@ -66,27 +67,15 @@ void BindPerson(SQLite::Statement& statement, const Person& person) {
 }  // namespace
 
 std::optional<Person> SqlitePeopleRepository::Find(const UserRef& ref) {
-  auto& statement = connection_.Prepare(kSelectPerson);
-  statement.bind(1, std::string(PlatformName(ref.platform)));
-  statement.bind(2, ref.workspace);
-  statement.bind(3, ref.user_id);
-  if (!statement.executeStep()) return std::nullopt;
-  return ReadPerson(statement);
+  return QueryOne(connection_, kSelectPerson, ReadPerson, std::string(PlatformName(ref.platform)), ref.workspace,
+                  ref.user_id);
 }
 
 std::optional<Person> SqlitePeopleRepository::FindById(std::int64_t id) {
-  auto& statement = connection_.Prepare(kSelectPersonById);
-  statement.bind(1, static_cast<int64_t>(id));
-  if (!statement.executeStep()) return std::nullopt;
-  return ReadPerson(statement);
+  return QueryOne(connection_, kSelectPersonById, ReadPerson, static_cast<int64_t>(id));
 }
 
-std::vector<Person> SqlitePeopleRepository::ListActive() {
-  auto& statement = connection_.Prepare(kSelectActive);
-  std::vector<Person> people;
-  while (statement.executeStep()) people.push_back(ReadPerson(statement));
-  return people;
-}
+std::vector<Person> SqlitePeopleRepository::ListActive() { return QueryAll(connection_, kSelectActive, ReadPerson); }
 
 std::int64_t SqlitePeopleRepository::Save(const Person& person) {
   if (person.id == 0) {

@@ -1,4 +1,5 @@
 // The sessions and feedback tables.
+#include "storage/sqlite_query.h"
 #include "storage/sqlite_repositories.h"
 #include "storage/sqlite_time.h"
 
@@ -33,44 +34,28 @@ Session ReadSession(SQLite::Statement& row) {
   session.created_at = ColumnTime(row, 12);
   return session;
 }
-
-std::optional<Session> OneSession(SQLite::Statement& statement) {
-  if (!statement.executeStep()) return std::nullopt;
-  return ReadSession(statement);
-}
 }  // namespace
 
 std::optional<Session> SqliteSessionRepository::Find(std::int64_t id) {
-  auto& statement = connection_.Prepare(kSelectSession);
-  statement.bind(1, static_cast<int64_t>(id));
-  return OneSession(statement);
+  return QueryOne(connection_, kSelectSession, ReadSession, static_cast<int64_t>(id));
 }
 
 std::optional<Session> SqliteSessionRepository::OpenSessionOf(std::int64_t pair_id) {
-  auto& statement = connection_.Prepare(kSelectOpen);
-  statement.bind(1, static_cast<int64_t>(pair_id));
-  return OneSession(statement);
+  return QueryOne(connection_, kSelectOpen, ReadSession, static_cast<int64_t>(pair_id));
 }
 
 std::optional<Session> SqliteSessionRepository::LastHeld(std::int64_t pair_id) {
-  auto& statement = connection_.Prepare(kSelectLastHeld);
-  statement.bind(1, static_cast<int64_t>(pair_id));
-  return OneSession(statement);
+  return QueryOne(connection_, kSelectLastHeld, ReadSession, static_cast<int64_t>(pair_id));
 }
 
 std::vector<Session> SqliteSessionRepository::ListForPair(std::int64_t pair_id) {
-  auto& statement = connection_.Prepare(kSelectForPair);
-  statement.bind(1, static_cast<int64_t>(pair_id));
-  std::vector<Session> sessions;
-  while (statement.executeStep()) sessions.push_back(ReadSession(statement));
-  return sessions;
+  return QueryAll(connection_, kSelectForPair, ReadSession, static_cast<int64_t>(pair_id));
 }
 
 int SqliteSessionRepository::CountHeld(std::int64_t pair_id) {
-  auto& statement = connection_.Prepare("SELECT COUNT(*) FROM sessions WHERE pair_id = ? AND state = 'held'");
-  statement.bind(1, static_cast<int64_t>(pair_id));
-  statement.executeStep();
-  return statement.getColumn(0).getInt();
+  return *QueryOne(
+      connection_, "SELECT COUNT(*) FROM sessions WHERE pair_id = ? AND state = 'held'",
+      [](SQLite::Statement& row) { return row.getColumn(0).getInt(); }, static_cast<int64_t>(pair_id));
 }
 
 std::int64_t SqliteSessionRepository::Save(const Session& session) {
@@ -112,13 +97,12 @@ void SqliteSessionRepository::SaveFeedback(const Feedback& feedback) {
 }
 
 std::optional<Feedback> SqliteSessionRepository::FindFeedback(std::int64_t session_id, std::int64_t person_id) {
-  auto& statement =
-      connection_.Prepare("SELECT rating, comment, at FROM feedback WHERE session_id = ? AND person_id = ?");
-  statement.bind(1, static_cast<int64_t>(session_id));
-  statement.bind(2, static_cast<int64_t>(person_id));
-  if (!statement.executeStep()) return std::nullopt;
-  return Feedback{session_id, person_id, statement.getColumn(0).getInt(), statement.getColumn(1).getString(),
-                  ColumnTime(statement, 2)};
+  return QueryOne(
+      connection_, "SELECT rating, comment, at FROM feedback WHERE session_id = ? AND person_id = ?",
+      [&](SQLite::Statement& row) {
+        return Feedback{session_id, person_id, row.getColumn(0).getInt(), row.getColumn(1).getString(), ColumnTime(row, 2)};
+      },
+      static_cast<int64_t>(session_id), static_cast<int64_t>(person_id));
 }
 
 int SqliteSessionRepository::EraseMenteeTexts(std::int64_t mentee_person_id) {

@@ -171,7 +171,7 @@ TEST_F(EngineTest, StatusForEachState) {
   std::string status = bot.Say(alice, "status");
   EXPECT_THAT(status, HasSubstr("enrolled as a mentee since 2026-11-23 09:00 UTC"));
   EXPECT_THAT(status, HasSubstr("not paired yet"));
-  EXPECT_THAT(status, HasSubstr("Waiting on you: /mentor profile set department Finance"));
+  EXPECT_THAT(status, HasSubstr("Waiting on you: complete your profile: /mentor profile set department Finance"));
   bot.Say(alice, "profile set timezone Asia/Kolkata");
   EXPECT_THAT(bot.Say(alice, "status"), HasSubstr("since 2026-11-23 14:30 IST")) << "shown in the reader's zone";
   for (const char* line : {"profile set department Ops", "profile set level 9", "profile set manager none"}) {
