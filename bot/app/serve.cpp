@@ -36,6 +36,9 @@ int RunServe(const Config& config, const Secrets& secrets) {
   if (!(*wiring)->slack_configured()) {
     spdlog::warn("SLACK_SIGNING_SECRET is not set: every request to /slack/commands will be refused");
   }
+  if (!(*wiring)->slack_can_send()) {
+    spdlog::warn("SLACK_BOT_TOKEN is not set: messages to Slack users stay queued until a bot with the token runs");
+  }
   WebhookServer server(ServerOptions{config.server_threads, static_cast<std::size_t>(config.server_max_body_bytes)});
   (*wiring)->AddRoutes(server);
   auto port = server.Bind(config.server_host, config.server_port);
@@ -47,6 +50,7 @@ int RunServe(const Config& config, const Secrets& secrets) {
   std::fflush(stdout);
   spdlog::info("listening on {}:{} with database {}", config.server_host, *port, config.database_path);
 
+  std::thread outbox([&wiring] { (*wiring)->outbox().Run(); });
   std::thread stopper([&server, stop_signals] {
     int signal_number = 0;
     sigwait(&stop_signals, &signal_number);
@@ -57,6 +61,9 @@ int RunServe(const Config& config, const Secrets& secrets) {
   // Serve only returns after Stop; wake the stopper if Serve ended otherwise.
   pthread_kill(stopper.native_handle(), SIGTERM);
   stopper.join();
+  // Messages not yet delivered stay in the database for the next start.
+  (*wiring)->outbox().Stop();
+  outbox.join();
   spdlog::info("stopped");
   return 0;
 }

@@ -1,6 +1,7 @@
 #include "bot/app/wiring.h"
 
 #include <filesystem>
+#include <map>
 #include <system_error>
 
 namespace mentorbot {
@@ -31,6 +32,20 @@ StatusOr<std::unique_ptr<Wiring>> Wiring::Create(const Config& config, const Sec
   wiring->slack_verifier_ = std::make_unique<SlackRequestVerifier>(secrets.slack_signing_secret, clock);
   wiring->slash_commands_ =
       std::make_unique<SlashCommandRoute>(*wiring->slack_verifier_, *wiring->engine_, config.slack_command);
+
+  std::map<Platform, Sender*> senders;
+  wiring->http_client_ = std::make_unique<HttpClient>(std::chrono::seconds(10));
+  if (!secrets.slack_bot_token.empty()) {
+    wiring->slack_sender_ = std::make_unique<SlackWebApiSender>(config.slack_api_base_url, secrets.slack_bot_token,
+                                                                *wiring->http_client_);
+    senders[Platform::kSlack] = wiring->slack_sender_.get();
+  }
+  OutboxOptions outbox;
+  outbox.max_attempts = config.outbox_max_attempts;
+  outbox.first_backoff = std::chrono::seconds(config.outbox_first_backoff_seconds);
+  outbox.max_backoff = std::chrono::seconds(config.outbox_max_backoff_seconds);
+  wiring->outbox_ = std::make_unique<OutboxWorker>(*wiring->store_, clock, std::move(senders), outbox);
+  wiring->engine_->SetOutboxListener([worker = wiring->outbox_.get()] { worker->Wake(); });
   return wiring;
 }
 

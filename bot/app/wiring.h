@@ -1,16 +1,19 @@
 // Wiring: the one place that builds the bot from its parts in dependency
-// order — store, engine, platform adapters, routes — from the config, the
-// secrets and a clock. Owns them all.
+// order — store, engine, platform adapters, outbox, routes — from the config,
+// the secrets and a clock. Owns them all.
 #pragma once
 
 #include <memory>
 
+#include "adapters/common/http_client.h"
 #include "adapters/slack/request_verifier.h"
 #include "adapters/slack/slash_command_route.h"
+#include "adapters/slack/web_api_sender.h"
 #include "bot/app/config.h"
 #include "bot/app/secrets.h"
 #include "bot/app/webhook_server.h"
 #include "bot/engine/engine.h"
+#include "bot/engine/outbox_worker.h"
 #include "storage/sqlite_store.h"
 
 namespace mentorbot {
@@ -25,7 +28,10 @@ class Wiring {
 
   Store& store() { return *store_; }
   Engine& engine() { return *engine_; }
+  OutboxWorker& outbox() { return *outbox_; }
   bool slack_configured() const { return slack_verifier_->configured(); }
+  // Without a bot token nothing is sent to Slack: messages wait in the outbox.
+  bool slack_can_send() const { return slack_sender_ != nullptr; }
 
   // GET /healthz, POST /slack/commands.
   void AddRoutes(WebhookServer& server);
@@ -37,6 +43,9 @@ class Wiring {
   std::unique_ptr<Engine> engine_;
   std::unique_ptr<SlackRequestVerifier> slack_verifier_;
   std::unique_ptr<SlashCommandRoute> slash_commands_;
+  std::unique_ptr<HttpClient> http_client_;
+  std::unique_ptr<SlackWebApiSender> slack_sender_;
+  std::unique_ptr<OutboxWorker> outbox_;
 };
 
 // The engine's settings as the config gives them.

@@ -1,0 +1,72 @@
+#include "adapters/common/http_client.h"
+
+#include <httplib.h>
+
+#include <cctype>
+
+namespace mentorbot {
+
+struct HttpClient::Connection {
+  explicit Connection(const std::string& origin) : client(origin) {}
+  std::mutex mutex;
+  httplib::Client client;
+};
+
+std::string HttpClientResponse::Header(const std::string& lower_case_name) const {
+  auto it = headers.find(lower_case_name);
+  return it == headers.end() ? std::string() : it->second;
+}
+
+std::optional<std::pair<std::string, std::string>> SplitUrl(const std::string& url) {
+  std::size_t scheme_end = 0;
+  if (url.rfind("https://", 0) == 0) {
+    scheme_end = 8;
+  } else if (url.rfind("http://", 0) == 0) {
+    scheme_end = 7;
+  } else {
+    return std::nullopt;
+  }
+  const std::size_t path_start = url.find('/', scheme_end);
+  std::string origin = url.substr(0, path_start);
+  if (origin.size() == scheme_end) return std::nullopt;
+  std::string path = path_start == std::string::npos ? "/" : url.substr(path_start);
+  return std::make_pair(std::move(origin), std::move(path));
+}
+
+HttpClient::HttpClient(std::chrono::seconds timeout) : timeout_(timeout) {}
+HttpClient::~HttpClient() = default;
+
+HttpClient::Connection& HttpClient::ConnectionFor(const std::string& origin) {
+  std::lock_guard lock(mutex_);
+  auto& slot = connections_[origin];
+  if (!slot) {
+    slot = std::make_unique<Connection>(origin);
+    slot->client.set_connection_timeout(timeout_);
+    slot->client.set_read_timeout(timeout_);
+    slot->client.set_write_timeout(timeout_);
+    slot->client.set_keep_alive(true);
+  }
+  return *slot;
+}
+
+StatusOr<HttpClientResponse> HttpClient::Post(const std::string& url, const std::map<std::string, std::string>& headers,
+                                              const std::string& body, const std::string& content_type) {
+  auto parts = SplitUrl(url);
+  if (!parts) return Status::InvalidArgument("not an http(s) URL: " + url);
+  Connection& connection = ConnectionFor(parts->first);
+  httplib::Headers request_headers(headers.begin(), headers.end());
+  std::lock_guard lock(connection.mutex);
+  auto result = connection.client.Post(parts->second, request_headers, body, content_type.c_str());
+  if (!result) return Status::Unavailable("no response from " + parts->first + ": " + httplib::to_string(result.error()));
+  HttpClientResponse response;
+  response.status = result->status;
+  response.body = result->body;
+  for (const auto& [name, value] : result->headers) {
+    std::string key = name;
+    for (char& c : key) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    response.headers.emplace(std::move(key), value);
+  }
+  return response;
+}
+
+}  // namespace mentorbot

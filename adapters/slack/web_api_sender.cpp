@@ -1,0 +1,104 @@
+#include "adapters/slack/web_api_sender.h"
+
+#include <nlohmann/json.hpp>
+
+#include <charconv>
+
+#include "adapters/slack/block_kit_renderer.h"
+
+namespace mentorbot {
+
+namespace {
+using nlohmann::json;
+constexpr std::chrono::seconds kDefaultRetryAfter{30};
+
+std::chrono::seconds RetryAfter(const std::string& header) {
+  long long seconds = 0;
+  auto [end, error] = std::from_chars(header.data(), header.data() + header.size(), seconds);
+  if (header.empty() || error != std::errc() || end != header.data() + header.size() || seconds < 0) {
+    return kDefaultRetryAfter;
+  }
+  return std::chrono::seconds(seconds);
+}
+}  // namespace
+
+bool IsTransientSlackError(const std::string& error) {
+  for (const char* transient : {"ratelimited", "rate_limited", "internal_error", "fatal_error", "service_unavailable",
+                                "request_timeout", "team_added_to_org"}) {
+    if (error == transient) return true;
+  }
+  return false;
+}
+
+SlackWebApiSender::SlackWebApiSender(std::string api_base_url, std::string bot_token, HttpClient& client)
+    : api_base_url_(std::move(api_base_url)), bot_token_(std::move(bot_token)), client_(client) {
+  while (!api_base_url_.empty() && api_base_url_.back() == '/') api_base_url_.pop_back();
+}
+
+DeliveryResult SlackWebApiSender::Call(const std::string& method, const std::string& json_body, std::string& body) {
+  auto response = client_.Post(api_base_url_ + "/" + method, {{"Authorization", "Bearer " + bot_token_}}, json_body,
+                               "application/json; charset=utf-8");
+  if (!response.ok()) return DeliveryResult::Retry(method + ": " + response.status().message());
+  if (response->status == 429) return DeliveryResult::Retry(method + ": rate limited (429)", RetryAfter(response->Header("retry-after")));
+  if (response->status >= 500) return DeliveryResult::Retry(method + ": http " + std::to_string(response->status));
+  if (response->status != 200) return DeliveryResult::Permanent(method + ": http " + std::to_string(response->status));
+  const json parsed = json::parse(response->body, nullptr, /*allow_exceptions=*/false);
+  if (!parsed.is_object() || !parsed.contains("ok") || !parsed["ok"].is_boolean()) {
+    return DeliveryResult::Retry(method + ": malformed response");
+  }
+  if (!parsed["ok"].get<bool>()) {
+    const std::string error = parsed.value("error", std::string("unknown_error"));
+    return IsTransientSlackError(error) ? DeliveryResult::Retry(method + ": " + error)
+                                        : DeliveryResult::Permanent(method + ": " + error);
+  }
+  body = response->body;
+  return DeliveryResult::Delivered();
+}
+
+DeliveryResult SlackWebApiSender::OpenDirectMessage(const std::string& user_id, std::string& channel) {
+  {
+    std::lock_guard lock(cache_mutex_);
+    auto cached = dm_channels_.find(user_id);
+    if (cached != dm_channels_.end()) {
+      channel = cached->second;
+      return DeliveryResult::Delivered();
+    }
+  }
+  std::string body;
+  DeliveryResult opened = Call("conversations.open", json{{"users", user_id}}.dump(), body);
+  if (opened.outcome != DeliveryResult::Outcome::kDelivered) return opened;
+  const json parsed = json::parse(body, nullptr, false);
+  if (!parsed.contains("channel") || !parsed["channel"].is_object() || !parsed["channel"].contains("id") ||
+      !parsed["channel"]["id"].is_string()) {
+    return DeliveryResult::Retry("conversations.open: no channel id in the response");
+  }
+  channel = parsed["channel"]["id"].get<std::string>();
+  std::lock_guard lock(cache_mutex_);
+  dm_channels_[user_id] = channel;
+  return DeliveryResult::Delivered();
+}
+
+DeliveryResult SlackWebApiSender::Deliver(const OutboundMessage& message) {
+  if (bot_token_.empty()) return DeliveryResult::Permanent("SLACK_BOT_TOKEN is not set");
+  if (message.to.user.platform != Platform::kSlack) return DeliveryResult::Permanent("not a Slack recipient");
+  std::string channel = message.to.conversation_id;
+  const bool direct = channel.empty();
+  if (direct) {
+    DeliveryResult opened = OpenDirectMessage(message.to.user.user_id, channel);
+    if (opened.outcome != DeliveryResult::Outcome::kDelivered) return opened;
+  }
+  json payload = RenderBlockKit(message.message);
+  payload["channel"] = channel;
+  if (!message.to.thread_id.empty()) payload["thread_ts"] = message.to.thread_id;
+  std::string body;
+  DeliveryResult posted = Call("chat.postMessage", payload.dump(-1, ' ', false, json::error_handler_t::replace), body);
+  if (direct && posted.error.find("channel_not_found") != std::string::npos) {
+    // The cached DM channel is gone: open a fresh one next time.
+    std::lock_guard lock(cache_mutex_);
+    dm_channels_.erase(message.to.user.user_id);
+    return DeliveryResult::Retry(posted.error);
+  }
+  return posted;
+}
+
+}  // namespace mentorbot

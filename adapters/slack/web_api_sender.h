@@ -1,0 +1,44 @@
+// SlackWebApiSender: delivers a queued message through the Slack Web API —
+// conversations.open for the person's DM channel (cached per user), then
+// chat.postMessage with the Block Kit rendering — and classifies Slack's
+// answers: HTTP 429 (Retry-After), 5xx and network errors are transient;
+// "ok": false errors are transient only for Slack's own trouble
+// (ratelimited, internal_error, …), otherwise permanent (user_not_found,
+// account_inactive, not_authed, …) so they are never retried in a storm.
+// Thread-safety: Deliver may be called from several threads.
+#pragma once
+
+#include <mutex>
+#include <string>
+#include <unordered_map>
+
+#include "adapters/common/http_client.h"
+#include "bot/core/outbound.h"
+
+namespace mentorbot {
+
+class SlackWebApiSender : public Sender {
+ public:
+  // REQUIRES: client outlives the sender. The token is never logged or
+  // included in an error.
+  SlackWebApiSender(std::string api_base_url, std::string bot_token, HttpClient& client);
+
+  DeliveryResult Deliver(const OutboundMessage& message) override;
+
+ private:
+  // Calls one Web API method with a JSON body; on success returns the
+  // response JSON text in `body`.
+  DeliveryResult Call(const std::string& method, const std::string& json_body, std::string& body);
+  DeliveryResult OpenDirectMessage(const std::string& user_id, std::string& channel);
+
+  std::string api_base_url_;
+  std::string bot_token_;
+  HttpClient& client_;
+  std::mutex cache_mutex_;
+  std::unordered_map<std::string, std::string> dm_channels_;  // user id -> channel id
+};
+
+// How a Slack "ok": false error is treated.
+bool IsTransientSlackError(const std::string& error);
+
+}  // namespace mentorbot

@@ -1,0 +1,106 @@
+#include "tests/support/fake_slack_server.h"
+
+#include <stdexcept>
+
+#include "adapters/common/form_decoding.h"
+
+namespace mentorbot {
+
+namespace {
+using nlohmann::json;
+
+json ParseBody(const httplib::Request& request) {
+  if (request.get_header_value("Content-Type").rfind("application/json", 0) == 0) {
+    return json::parse(request.body, nullptr, false);
+  }
+  json object = json::object();
+  if (auto form = DecodeForm(request.body)) {
+    for (const char* name : {"users", "channel", "text", "blocks"}) {
+      if (form->Has(name)) object[name] = form->Get(name);
+    }
+  }
+  return object;
+}
+
+void Reply(httplib::Response& response, int status, const json& body) {
+  response.status = status;
+  response.set_content(body.dump(), "application/json; charset=utf-8");
+}
+}  // namespace
+
+FakeSlackServer::FakeSlackServer(std::string expected_token) : expected_token_(std::move(expected_token)) {
+  for (const char* method : {"conversations.open", "chat.postMessage"}) {
+    server_.Post(std::string("/api/") + method, [this, method](const httplib::Request& request, httplib::Response& response) {
+      Handle(method, request, response);
+    });
+  }
+  port_ = server_.bind_to_any_port("127.0.0.1");
+  if (port_ <= 0) throw std::runtime_error("fake Slack: cannot bind a loopback port");
+  thread_ = std::thread([this] { server_.listen_after_bind(); });
+}
+
+FakeSlackServer::~FakeSlackServer() {
+  server_.stop();
+  if (thread_.joinable()) thread_.join();
+}
+
+void FakeSlackServer::Handle(const std::string& method, const httplib::Request& request, httplib::Response& response) {
+  std::unique_lock lock(mutex_);
+  const json body = ParseBody(request);
+  calls_.push_back(Call{method, request.get_header_value("Authorization"), body});
+  if (down_) return Reply(response, 503, json{{"ok", false}, {"error", "service_unavailable"}});
+  auto& queued = faults_[method];
+  if (!queued.empty()) {
+    const Fault fault = queued.front();
+    queued.pop_front();
+    if (fault.retry_after_seconds >= 0) response.set_header("Retry-After", std::to_string(fault.retry_after_seconds));
+    if (fault.http_status != 200) return Reply(response, fault.http_status, json{{"ok", false}, {"error", "http_error"}});
+    return Reply(response, 200, json{{"ok", false}, {"error", fault.slack_error}});
+  }
+  if (calls_.back().authorization != "Bearer " + expected_token_) {
+    return Reply(response, 200, json{{"ok", false}, {"error", "invalid_auth"}});
+  }
+  if (method == "conversations.open") {
+    const std::string users = body.is_object() ? body.value("users", std::string()) : std::string();
+    if (users.empty()) return Reply(response, 200, json{{"ok", false}, {"error", "users_not_found"}});
+    return Reply(response, 200, json{{"ok", true}, {"channel", {{"id", "D" + users}}}});
+  }
+  if (!body.is_object() || !body.contains("channel")) {
+    return Reply(response, 200, json{{"ok", false}, {"error", "channel_not_found"}});
+  }
+  posted_.push_back(body);
+  const std::string ts = std::to_string(++next_ts_) + ".000100";
+  posted_changed_.notify_all();
+  return Reply(response, 200, json{{"ok", true}, {"channel", body["channel"]}, {"ts", ts}});
+}
+
+std::vector<FakeSlackServer::Call> FakeSlackServer::Calls(const std::string& method) const {
+  std::lock_guard lock(mutex_);
+  std::vector<Call> selected;
+  for (const auto& call : calls_) {
+    if (method.empty() || call.method == method) selected.push_back(call);
+  }
+  return selected;
+}
+
+std::vector<nlohmann::json> FakeSlackServer::PostedMessages() const {
+  std::lock_guard lock(mutex_);
+  return posted_;
+}
+
+void FakeSlackServer::FailNext(const std::string& method, int count, Fault fault) {
+  std::lock_guard lock(mutex_);
+  for (int i = 0; i < count; ++i) faults_[method].push_back(fault);
+}
+
+void FakeSlackServer::SetDown(bool down) {
+  std::lock_guard lock(mutex_);
+  down_ = down;
+}
+
+bool FakeSlackServer::WaitForPosted(std::size_t count, std::chrono::milliseconds timeout) const {
+  std::unique_lock lock(mutex_);
+  return posted_changed_.wait_for(lock, timeout, [&] { return posted_.size() >= count; });
+}
+
+}  // namespace mentorbot

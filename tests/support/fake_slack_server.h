@@ -1,0 +1,70 @@
+// FakeSlackServer: a stand-in for the Slack Web API on 127.0.0.1, for unit
+// and integration tests. Answers conversations.open and chat.postMessage,
+// checks the bearer token, records every call, and can be told to fail the
+// next calls (429 with Retry-After, 5xx, "ok": false) or to be down.
+// Thread-safety: all methods may be called while the server thread runs.
+#pragma once
+
+#include <httplib.h>
+
+#include <chrono>
+#include <condition_variable>
+#include <deque>
+#include <map>
+#include <mutex>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace mentorbot {
+
+class FakeSlackServer {
+ public:
+  struct Call {
+    std::string method;
+    std::string authorization;
+    nlohmann::json body;
+  };
+  struct Fault {
+    int http_status = 200;
+    std::string slack_error;       // the "ok": false error when http_status is 200
+    int retry_after_seconds = -1;  // a Retry-After header when >= 0
+  };
+
+  explicit FakeSlackServer(std::string expected_token);
+  ~FakeSlackServer();
+  FakeSlackServer(const FakeSlackServer&) = delete;
+  FakeSlackServer& operator=(const FakeSlackServer&) = delete;
+
+  // "http://127.0.0.1:<port>/api"
+  std::string base_url() const { return "http://127.0.0.1:" + std::to_string(port_) + "/api"; }
+
+  std::vector<Call> Calls(const std::string& method = "") const;
+  // Bodies of the chat.postMessage calls that succeeded, in order.
+  std::vector<nlohmann::json> PostedMessages() const;
+  // The next `count` calls of `method` answer with `fault`.
+  void FailNext(const std::string& method, int count, Fault fault);
+  // While down, every request gets 503.
+  void SetDown(bool down);
+  // Waits until at least `count` messages were posted; false on timeout.
+  bool WaitForPosted(std::size_t count, std::chrono::milliseconds timeout) const;
+
+ private:
+  void Handle(const std::string& method, const httplib::Request& request, httplib::Response& response);
+
+  std::string expected_token_;
+  httplib::Server server_;
+  int port_ = 0;
+  std::thread thread_;
+
+  mutable std::mutex mutex_;
+  mutable std::condition_variable posted_changed_;
+  std::vector<Call> calls_;
+  std::vector<nlohmann::json> posted_;
+  std::map<std::string, std::deque<Fault>> faults_;
+  bool down_ = false;
+  long long next_ts_ = 1000;
+};
+
+}  // namespace mentorbot
