@@ -37,6 +37,8 @@ FakeSlackServer::FakeSlackServer(std::string expected_token) : expected_token_(s
   port_ = server_.bind_to_any_port("127.0.0.1");
   if (port_ <= 0) throw std::runtime_error("fake Slack: cannot bind a loopback port");
   thread_ = std::thread([this] { server_.listen_after_bind(); });
+  // httplib's stop() does nothing until the accept loop runs: wait for it.
+  while (!server_.is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
 }
 
 FakeSlackServer::~FakeSlackServer() {
