@@ -100,18 +100,18 @@ StatusOr<TimePoint> ParseWhen(std::string_view text, TimePoint now, const std::s
   } else if (auto iso = ParseIsoDate(first)) {
     day = iso;
   } else {
-    bool skip_today = false;
+    const bool next_week = word == "next";
     std::string_view weekday_text = first;
-    if (word == "next" || word == "this") {
-      skip_today = word == "next";
-      std::tie(weekday_text, rest) = SplitFirstWord(rest);
-    }
+    if (word == "next" || word == "this") std::tie(weekday_text, rest) = SplitFirstWord(rest);
     auto weekday = ParseWeekday(weekday_text);
     if (!weekday) return NotUnderstood(text);
-    const unsigned current = date::weekday(today).c_encoding();
-    unsigned ahead = (*weekday + 7 - current) % 7;
-    if (ahead == 0 && skip_today) ahead = 7;
-    day = today + days(ahead);
+    const unsigned current = date::weekday(today).iso_encoding();  // Monday 1 … Sunday 7
+    const unsigned wanted = *weekday == 0 ? 7 : *weekday;
+    if (next_week) {
+      day = today + days(7 - current + wanted);  // the Monday after today, then the day
+    } else {
+      day = today + days((wanted + 7 - current) % 7);
+    }
   }
   auto [time_text, extra] = SplitFirstWord(rest);
   auto minutes = ParseTimeOfDay(time_text);
@@ -119,7 +119,9 @@ StatusOr<TimePoint> ParseWhen(std::string_view text, TimePoint now, const std::s
 
   local_seconds local = *day + std::chrono::minutes(*minutes);
   // "tue 9:30" typed on a Tuesday after 9:30 means next week's.
-  if (word != "today" && !ParseIsoDate(first) && word != "tomorrow" && local <= local_now) local += days(7);
+  if (word != "today" && word != "tomorrow" && word != "next" && !ParseIsoDate(first) && local <= local_now) {
+    local += days(7);
+  }
 
   const date::local_info info = zone->get_info(local);
   if (info.result == date::local_info::nonexistent) {

@@ -12,8 +12,8 @@
 namespace mentorbot {
 
 // The UTC moment meant by `text` read in `zone` at `now`. A weekday means its
-// next occurrence (today if the time is still ahead); "next <day>" always
-// skips today. A local time that does not exist (clocks spring forward) is an
+// coming occurrence (today if the time is still ahead); "next <day>" means
+// that day in next week (weeks start on Monday). A local time that does not exist (clocks spring forward) is an
 // error; one that occurs twice (clocks fall back) means the first.
 // InvalidArgument explains what was not understood.
 // REQUIRES: zone is a canonical IANA name.
