@@ -10,6 +10,8 @@
 namespace mentorbot {
 
 namespace {
+std::string Count(int n, const std::string& noun) { return std::to_string(n) + " " + noun + (n == 1 ? "" : "s"); }
+
 Reply ForgetMe(CommandContext& context) {
   if (!context.person) return Say("I hold no personal data about you: you never joined the program.");
   if (ToLower(context.args) != "confirm") {
@@ -37,11 +39,11 @@ Reply ForgetMe(CommandContext& context) {
   store.people().Erase(person.id);
 
   RichText erased("Done. I erased: your profile and identity");
-  erased.Text(", agendas and takeaways of " + std::to_string(texts) + " sessions")
-      .Text(", " + std::to_string(comments) + " feedback comments")
-      .Text(", " + std::to_string(topics) + " off-limits topics")
-      .Text(", " + std::to_string(queued) + " queued messages")
-      .Text(" and your name in " + std::to_string(audit) + " audit entries.")
+  erased.Text(", agendas and takeaways of " + Count(texts, "session"))
+      .Text(", " + Count(comments, "feedback comment"))
+      .Text(", " + Count(topics, "off-limits topic"))
+      .Text(", " + Count(queued, "queued message"))
+      .Text(" and your name in " + std::to_string(audit) + (audit == 1 ? " audit entry." : " audit entries."))
       .Text(ended_pair ? " Your pairing has ended." : "");
   return Problem(erased, "What remains is anonymous: that someone in your role took part, and when.");
 }

@@ -9,6 +9,9 @@
 #include <string>
 #include <vector>
 
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
+
 #include "tests/support/engine_harness.h"
 
 namespace mentorbot {
