@@ -19,6 +19,13 @@ void SqliteProgramRepository::SetSetting(const std::string& key, const std::stri
   statement.exec();
 }
 
+std::map<std::string, std::string> SqliteProgramRepository::AllSettings() {
+  auto& statement = connection_.Prepare("SELECT key, value FROM settings");
+  std::map<std::string, std::string> settings;
+  while (statement.executeStep()) settings.emplace(statement.getColumn(0).getString(), statement.getColumn(1).getString());
+  return settings;
+}
+
 bool SqliteProgramRepository::IsAdmin(const UserRef& user) {
   auto& statement = connection_.Prepare("SELECT 1 FROM admins WHERE user_key = ?");
   statement.bind(1, user.Key());

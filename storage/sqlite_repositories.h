@@ -63,6 +63,7 @@ class SqliteProgramRepository : public ProgramRepository {
   explicit SqliteProgramRepository(SqliteConnection& connection) : connection_(connection) {}
   std::optional<std::string> GetSetting(const std::string& key) override;
   void SetSetting(const std::string& key, const std::string& value) override;
+  std::map<std::string, std::string> AllSettings() override;
   bool IsAdmin(const UserRef& user) override;
   bool AddAdmin(const UserRef& user, const std::string& added_by, TimePoint at) override;
   bool RemoveAdmin(const UserRef& user) override;

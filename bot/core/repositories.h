@@ -5,6 +5,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -84,6 +85,7 @@ class ProgramRepository {
   // Program settings changed by admins at run time (defaults live in the engine).
   virtual std::optional<std::string> GetSetting(const std::string& key) = 0;
   virtual void SetSetting(const std::string& key, const std::string& value) = 0;
+  virtual std::map<std::string, std::string> AllSettings() = 0;
 
   // Admins added with `admin admins add` (the config's admins are not stored).
   virtual bool IsAdmin(const UserRef& user) = 0;

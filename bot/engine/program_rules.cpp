@@ -213,11 +213,12 @@ const std::vector<RuleInfo>& AllRules() {
 ProgramRules LoadRules(ProgramRepository& program) {
   ProgramRules rules;
   rules.ground_rules = kDefaultGroundRules;
+  const auto stored = program.AllSettings();
   for (const auto& spec : Specs()) {
-    if (auto stored = program.GetSetting(spec.info.key)) {
-      ProgramRules candidate = rules;
-      if (spec.apply(*stored, candidate).empty()) rules = std::move(candidate);
-    }
+    auto value = stored.find(spec.info.key);
+    if (value == stored.end()) continue;
+    ProgramRules candidate = rules;
+    if (spec.apply(value->second, candidate).empty()) rules = std::move(candidate);
   }
   return rules;
 }
