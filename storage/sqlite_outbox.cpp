@@ -124,6 +124,12 @@ std::optional<TimePoint> SqliteOutboxRepository::NextDue(const DeliveryFilter& f
   return ColumnTime(statement, 0);
 }
 
+bool SqliteOutboxRepository::Contains(const std::string& key) {
+  auto& statement = connection_.Prepare("SELECT 1 FROM outbox WHERE key = ?");
+  statement.bind(1, key);
+  return statement.executeStep();
+}
+
 int SqliteOutboxRepository::DropPendingFor(const UserRef& user) {
   auto& statement = connection_.Prepare(
       "DELETE FROM outbox WHERE platform = ? AND workspace = ? AND user_id = ? AND state = 'pending'");

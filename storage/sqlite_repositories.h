@@ -87,6 +87,7 @@ class SqliteOutboxRepository : public OutboxRepository {
   void MarkRetry(std::int64_t id, TimePoint next_attempt, const std::string& error) override;
   void MarkFailed(std::int64_t id, TimePoint at, const std::string& error) override;
   std::optional<TimePoint> NextDue(const DeliveryFilter& filter) override;
+  bool Contains(const std::string& key) override;
   int DropPendingFor(const UserRef& user) override;
   OutboxCounts Counts() override;
 

@@ -129,6 +129,8 @@ class OutboxRepository {
   virtual void MarkFailed(std::int64_t id, TimePoint at, const std::string& error) = 0;
   // When the earliest pending message the filter selects becomes due (or its lease ends).
   virtual std::optional<TimePoint> NextDue(const DeliveryFilter& filter) = 0;
+  // Whether a message with this key was ever queued.
+  virtual bool Contains(const std::string& key) = 0;
   // forget-me: deletes pending messages to this user. Returns how many.
   virtual int DropPendingFor(const UserRef& user) = 0;
   virtual OutboxCounts Counts() = 0;

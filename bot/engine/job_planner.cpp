@@ -1,0 +1,188 @@
+#include "bot/engine/job_planner.h"
+
+#include <algorithm>
+
+#include "bot/engine/notifications.h"
+
+namespace mentorbot {
+
+namespace {
+using std::chrono::days;
+using std::chrono::hours;
+
+// A stall nudge goes out weekly once a pair is overdue.
+constexpr days kStallNudgeSpacing{7};
+// A "did you meet?" check-in older than this is no longer worth sending.
+constexpr days kCheckInLifetime{7};
+
+std::string Id(std::int64_t id) { return std::to_string(id); }
+std::string Seconds(TimePoint time) { return std::to_string(time.time_since_epoch().count()); }
+
+class Planner {
+ public:
+  Planner(const PairSnapshot& pair, const ProgramRules& rules, const ProgramSettings& settings, TimePoint now)
+      : pair_(pair), view_(pair.view), rules_(rules), settings_(settings), now_(now) {}
+
+  std::vector<PlannedMessage> Plan() {
+    if (view_.PausedAt(now_)) return {};  // no reminders while a pair takes a break
+    if (pair_.open) PlanOpenSession(*pair_.open);
+    if (pair_.last_held) PlanAfterSession(*pair_.last_held);
+    if (!pair_.open) PlanStall();
+    if (pair_.held >= rules_.target_sessions && pair_.last_held) PlanMilestone();
+    return std::move(planned_);
+  }
+
+ private:
+  void Add(const Person& to, std::string key, Message message, TimePoint due, std::optional<TimePoint> expires,
+           bool ignores_quiet_hours = false) {
+    planned_.push_back(PlannedMessage{std::move(key), to.ref, "", ZoneOf(to, settings_), std::move(message), due, expires,
+                                      ignores_quiet_hours});
+  }
+
+  RichText When(const Session& session, const Person& reader) const {
+    return WhenFor(session.starts_at, reader, settings_);
+  }
+
+  void PlanOpenSession(const Session& session) {
+    const std::string prefix = "session:" + Id(session.id) + ":";
+    const std::string at = Seconds(session.starts_at);
+    if (session.agenda.empty()) {
+      Add(view_.mentee, prefix + "agenda-nudge:" + at,
+          Note(RichText("Your session with ").Append(NameOf(view_.mentor)).Text(" is on ").Append(When(session, view_.mentee))
+                   .Text(" and has no agenda yet."),
+               RichText("You drive the conversation: set it with ").Code("agenda <what you want to talk about>").Text(".")),
+          session.starts_at - hours(rules_.agenda_nudge_hours), session.starts_at);
+    }
+    const int last_lead = rules_.reminder_hours.empty() ? 0 : rules_.reminder_hours.back();
+    for (int lead : rules_.reminder_hours) {
+      for (const Person* reader : {&view_.mentor, &view_.mentee}) {
+        Add(*reader, prefix + "reminder:" + std::to_string(lead) + ":" + at + ":" + Id(reader->id),
+            Reminder(session, *reader, lead), session.starts_at - hours(lead), session.starts_at,
+            /*ignores_quiet_hours=*/lead == last_lead);
+      }
+    }
+    for (const Person* reader : {&view_.mentor, &view_.mentee}) {
+      Message check_in = Note(RichText("Did your session with ").Append(NameOf(view_.Partner(*reader))).Text(" on ")
+                                  .Append(When(session, *reader)).Text(" happen?"));
+      check_in.sections.back().buttons = {Button{"We met", "met", "", Button::Style::kPrimary},
+                                          Button{"Rescheduled", "reschedule", "", Button::Style::kDefault},
+                                          Button{"Didn't happen", "cancel", "the session did not happen", Button::Style::kDanger}};
+      Add(*reader, prefix + "checkin:" + at + ":" + Id(reader->id), std::move(check_in), session.ends_at(),
+          session.ends_at() + kCheckInLifetime);
+    }
+  }
+
+  Message Reminder(const Session& session, const Person& reader, int lead) const {
+    Message message;
+    message.summary = "Reminder: reverse-mentoring session in " + std::to_string(lead) + (lead == 1 ? " hour" : " hours");
+    Section section{RichText("Reminder: your session with ").Append(NameOf(view_.Partner(reader))).Text(" is ")
+                        .Append(When(session, reader)).Text(" (" + std::to_string(session.minutes) + " minutes)."),
+                    {}, {}};
+    section.fields.push_back(Field{"Agenda", session.agenda.empty() ? RichText("not set yet") : RichText(session.agenda)});
+    std::string topics;
+    for (const auto& topic : pair_.off_limits) topics += (topics.empty() ? "" : ", ") + topic;
+    section.fields.push_back(Field{"Off-limits", topics.empty() ? RichText("none named") : RichText(topics)});
+    if (pair_.last_held && !pair_.last_held->takeaways.empty()) {
+      section.fields.push_back(Field{"Last time's takeaways", RichText(pair_.last_held->takeaways)});
+    }
+    message.sections.push_back(std::move(section));
+    return message;
+  }
+
+  void PlanAfterSession(const Session& session) {
+    const std::string prefix = "session:" + Id(session.id) + ":";
+    const TimePoint held = session.held_at.value_or(session.ends_at());
+    const TimePoint end = std::max(held, session.ends_at());
+    if (session.takeaways.empty()) {
+      const TimePoint first = end + hours(rules_.takeaways_nudge_hours);
+      for (int n = 1; n <= 2; ++n) {
+        Add(view_.mentee, prefix + "takeaways-nudge:" + std::to_string(n),
+            Note(RichText("What did you take away from your session with ").Append(NameOf(view_.mentor)).Text("?"),
+                 RichText("Write it down while it's fresh: ").Code("takeaways <text>")
+                     .Text(". Only the two of you can read it.")),
+            n == 1 ? first : first + days(rules_.takeaways_second_nudge_days), std::nullopt);
+      }
+    }
+    const std::pair<const Person*, bool> raters[] = {{&view_.mentor, pair_.mentor_rated_last},
+                                                     {&view_.mentee, pair_.mentee_rated_last}};
+    for (const auto& [reader, rated] : raters) {
+      if (rated) continue;
+      Message prompt = Note(RichText("How was your session with ").Append(NameOf(view_.Partner(*reader))).Text("?"),
+                            RichText("Rate it from 1 to 5: ").Code("feedback <1-5> [comment]")
+                                .Text(". Admins only ever see averages."));
+      prompt.sections.back().buttons = {Button{"1", "feedback", "1"}, Button{"2", "feedback", "2"},
+                                        Button{"3", "feedback", "3"}, Button{"4", "feedback", "4"},
+                                        Button{"5", "feedback", "5"}};
+      Add(*reader, prefix + "feedback-prompt:" + Id(reader->id), std::move(prompt), end + hours(1), std::nullopt);
+    }
+  }
+
+  void PlanStall() {
+    // Overdue once no session was held or booked for a cadence plus the
+    // grace; the clock restarts with every session and after a pause.
+    TimePoint anchor = view_.pair.created_at;
+    if (pair_.last_held) anchor = std::max(anchor, pair_.last_held->starts_at);
+    if (view_.pair.paused_until) anchor = std::max(anchor, *view_.pair.paused_until);
+    const TimePoint overdue = anchor + days(rules_.cadence_days + rules_.stall_grace_days);
+    const std::string prefix = "pair:" + Id(view_.pair.id) + ":stall:" + Seconds(anchor) + ":";
+    for (int n = 1; n <= rules_.escalate_after_nudges; ++n) {
+      const TimePoint due = overdue + kStallNudgeSpacing * (n - 1);
+      for (const Person* reader : {&view_.mentor, &view_.mentee}) {
+        RichText ask = view_.IsMentee(*reader)
+                           ? RichText("Propose your next session: ").Code("schedule <when>")
+                           : RichText("Nudge ").Append(NameOf(view_.mentee)).Text(" to propose your next session.");
+        Add(*reader, prefix + std::to_string(n) + ":" + Id(reader->id),
+            Note(RichText("It's been a while since you and ").Append(NameOf(view_.Partner(*reader)))
+                     .Text(" met. Programs work when pairs keep meeting every " + std::to_string(rules_.cadence_days) +
+                           " days."),
+                 ask),
+            due, std::nullopt);
+      }
+    }
+    const TimePoint escalate = overdue + kStallNudgeSpacing * rules_.escalate_after_nudges;
+    Message escalation = Note(RichText("Pair #" + std::to_string(view_.pair.id) + " (").Append(NameOf(view_.mentor))
+                                  .Text(" and ").Append(NameOf(view_.mentee))
+                                  .Text(") has not met or scheduled a session despite " +
+                                        std::to_string(rules_.escalate_after_nudges) + " nudges."),
+                              RichText("Consider checking in with them, or ").Code("admin unpair #" + Id(view_.pair.id)).Text("."));
+    PlanForAdmins(prefix + "escalation", escalation, escalate);
+  }
+
+  void PlanForAdmins(const std::string& key, const Message& message, TimePoint due) {
+    if (!rules_.admin_channel.empty() && !settings_.admins.empty()) {
+      planned_.push_back(PlannedMessage{key, settings_.admins.front(), rules_.admin_channel, settings_.default_time_zone,
+                                        message, due, std::nullopt, false});
+      return;
+    }
+    for (const UserRef& admin : settings_.admins) {
+      planned_.push_back(PlannedMessage{key + ":" + admin.Key(), admin, "", settings_.default_time_zone, message, due,
+                                        std::nullopt, false});
+    }
+  }
+
+  void PlanMilestone() {
+    for (const Person* reader : {&view_.mentor, &view_.mentee}) {
+      Add(*reader, "pair:" + Id(view_.pair.id) + ":milestone:" + std::to_string(rules_.target_sessions) + ":" + Id(reader->id),
+          Note(RichText("Congratulations: you and ").Append(NameOf(view_.Partner(*reader)))
+                   .Text(" have held " + std::to_string(pair_.held) + " sessions, the program's target!"),
+               RichText("What did the program change for you? ").Code("feedback <1-5> [comment]")
+                   .Text(" — and you're welcome to keep meeting.")),
+          pair_.last_held->held_at.value_or(pair_.last_held->starts_at), std::nullopt);
+    }
+  }
+
+  const PairSnapshot& pair_;
+  const PairView& view_;
+  const ProgramRules& rules_;
+  const ProgramSettings& settings_;
+  TimePoint now_;
+  std::vector<PlannedMessage> planned_;
+};
+}  // namespace
+
+std::vector<PlannedMessage> PlanPairMessages(const PairSnapshot& pair, const ProgramRules& rules,
+                                             const ProgramSettings& settings, TimePoint now) {
+  return Planner(pair, rules, settings, now).Plan();
+}
+
+}  // namespace mentorbot

@@ -1,0 +1,35 @@
+// The scheduler's planner: from one pair's state, every message the program
+// owes that pair — agenda nudge, reminders, "did you meet?" check-in,
+// takeaways nudges, feedback prompt, stall nudges and the escalation,
+// milestone — each with a stable key (pair, session, kind, occurrence), the
+// moment it becomes due and, where it stops making sense, when it expires.
+// Pure function: the same state always plans the same messages, so a tick
+// repeated, run by two processes or after a crash enqueues each key once.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "bot/core/message.h"
+#include "bot/engine/pair_snapshot.h"
+#include "bot/engine/program_rules.h"
+#include "bot/engine/program_settings.h"
+
+namespace mentorbot {
+
+struct PlannedMessage {
+  std::string key;
+  UserRef to;                  // a person's DMs…
+  std::string conversation;    // …or this conversation (the admin channel)
+  std::string zone;            // the recipient's time zone, for quiet hours
+  Message message;
+  TimePoint due{};
+  std::optional<TimePoint> expires;  // not sent at or after this moment
+  bool ignores_quiet_hours = false;  // the last reminder before a session
+};
+
+std::vector<PlannedMessage> PlanPairMessages(const PairSnapshot& pair, const ProgramRules& rules,
+                                             const ProgramSettings& settings, TimePoint now);
+
+}  // namespace mentorbot
