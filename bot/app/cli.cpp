@@ -8,6 +8,9 @@ std::string UsageText() {
          "usage:\n"
          "  mentorbot [serve] [--config FILE]        run the bot's webhook server (default)\n"
          "  mentorbot chat --as USER [--config FILE] type commands as USER on stdin, read replies\n"
+         "  mentorbot tick [--as-of TIME] [--dry-run] [--config FILE]\n"
+         "                                           queue (and send) what the scheduler owes once, e.g. from\n"
+         "                                           cron; --dry-run lists it instead; TIME is ISO 8601\n"
          "  mentorbot --help | --version\n"
          "\n"
          "USER is a name (console:local:NAME) or a user key such as slack:T0001:U0001.\n"
@@ -24,6 +27,8 @@ StatusOr<CommandLine> ParseCommandLine(const std::vector<std::string>& args) {
       line.action = CommandLine::Action::kServe;
     } else if (args[i] == "chat") {
       line.action = CommandLine::Action::kChat;
+    } else if (args[i] == "tick") {
+      line.action = CommandLine::Action::kTick;
     } else {
       return Status::InvalidArgument("unknown subcommand '" + args[i] + "'");
     }
@@ -49,6 +54,12 @@ StatusOr<CommandLine> ParseCommandLine(const std::vector<std::string>& args) {
       auto user = value("--as");
       if (!user.ok()) return user.status();
       line.chat_user = *user;
+    } else if (arg == "--as-of" && line.action == CommandLine::Action::kTick) {
+      auto when = value("--as-of");
+      if (!when.ok()) return when.status();
+      line.as_of = *when;
+    } else if (arg == "--dry-run" && line.action == CommandLine::Action::kTick) {
+      line.dry_run = true;
     } else {
       return Status::InvalidArgument("unknown option '" + arg + "'");
     }

@@ -9,10 +9,12 @@
 namespace mentorbot {
 
 struct CommandLine {
-  enum class Action { kServe, kChat, kHelp, kVersion };
+  enum class Action { kServe, kChat, kTick, kHelp, kVersion };
   Action action = Action::kServe;
   std::string config_path = "config.json";
   std::string chat_user;  // chat --as
+  std::string as_of;      // tick --as-of (ISO 8601); empty = now
+  bool dry_run = false;   // tick --dry-run
 };
 
 // argv without the program name. InvalidArgument says what is wrong.

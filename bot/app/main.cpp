@@ -36,6 +36,9 @@ int main(int argc, char** argv) {
   // Logs go to stderr; stdout carries the console adapter's replies.
   spdlog::set_default_logger(spdlog::stderr_color_mt("mentorbot"));
   spdlog::set_level(spdlog::level::from_str(config->log_level));
+  if (line->action == CommandLine::Action::kTick) {
+    return RunTick(*config, SecretsFromEnvironment(), line->as_of, line->dry_run);
+  }
   if (line->action == CommandLine::Action::kChat) {
     if (config->log_level == "info") spdlog::set_level(spdlog::level::warn);  // keep the conversation readable
     return RunChat(*config, SecretsFromEnvironment(), line->chat_user);

@@ -51,6 +51,7 @@ int RunServe(const Config& config, const Secrets& secrets) {
   spdlog::info("listening on {}:{} with database {}", config.server_host, *port, config.database_path);
 
   std::thread outbox([&wiring] { (*wiring)->outbox().Run(); });
+  std::thread scheduler([&wiring] { (*wiring)->scheduler_loop().Run(); });
   std::thread stopper([&server, stop_signals] {
     int signal_number = 0;
     sigwait(&stop_signals, &signal_number);
@@ -62,6 +63,8 @@ int RunServe(const Config& config, const Secrets& secrets) {
   pthread_kill(stopper.native_handle(), SIGTERM);
   stopper.join();
   // Messages not yet delivered stay in the database for the next start.
+  (*wiring)->scheduler_loop().Stop();
+  scheduler.join();
   (*wiring)->outbox().Stop();
   outbox.join();
   spdlog::info("stopped");

@@ -10,5 +10,8 @@ namespace mentorbot {
 int RunServe(const Config& config, const Secrets& secrets);
 // Reads commands from stdin as `user` (see ParseConsoleUser), prints replies.
 int RunChat(const Config& config, const Secrets& secrets, const std::string& user);
+// Runs the scheduler once as of `as_of` (ISO 8601, empty = now), then
+// delivers what is due; with dry_run only lists what would be queued.
+int RunTick(const Config& config, const Secrets& secrets, const std::string& as_of, bool dry_run);
 
 }  // namespace mentorbot

@@ -46,6 +46,12 @@ StatusOr<std::unique_ptr<Wiring>> Wiring::Create(const Config& config, const Sec
   outbox.max_backoff = std::chrono::seconds(config.outbox_max_backoff_seconds);
   wiring->outbox_ = std::make_unique<OutboxWorker>(*wiring->store_, clock, std::move(senders), outbox);
   wiring->engine_->SetOutboxListener([worker = wiring->outbox_.get()] { worker->Wake(); });
+  // Changes made by other processes (`mentorbot chat`, a second server) are
+  // seen within a minute; this process's own changes wake the loop at once.
+  wiring->scheduler_ = std::make_unique<Scheduler>(*wiring->store_, SettingsFromConfig(config));
+  wiring->scheduler_loop_ = std::make_unique<SchedulerLoop>(*wiring->scheduler_, clock, std::chrono::seconds(60),
+                                                            [worker = wiring->outbox_.get()] { worker->Wake(); });
+  wiring->engine_->SetChangeListener([loop = wiring->scheduler_loop_.get()] { loop->Wake(); });
   return wiring;
 }
 

@@ -14,6 +14,7 @@
 #include "bot/app/webhook_server.h"
 #include "bot/engine/engine.h"
 #include "bot/engine/outbox_worker.h"
+#include "bot/engine/scheduler_loop.h"
 #include "storage/sqlite_store.h"
 
 namespace mentorbot {
@@ -29,6 +30,8 @@ class Wiring {
   Store& store() { return *store_; }
   Engine& engine() { return *engine_; }
   OutboxWorker& outbox() { return *outbox_; }
+  Scheduler& scheduler() { return *scheduler_; }
+  SchedulerLoop& scheduler_loop() { return *scheduler_loop_; }
   bool slack_configured() const { return slack_verifier_->configured(); }
   // Without a bot token nothing is sent to Slack: messages wait in the outbox.
   bool slack_can_send() const { return slack_sender_ != nullptr; }
@@ -46,6 +49,8 @@ class Wiring {
   std::unique_ptr<HttpClient> http_client_;
   std::unique_ptr<SlackWebApiSender> slack_sender_;
   std::unique_ptr<OutboxWorker> outbox_;
+  std::unique_ptr<Scheduler> scheduler_;
+  std::unique_ptr<SchedulerLoop> scheduler_loop_;
 };
 
 // The engine's settings as the config gives them.

@@ -90,6 +90,7 @@ Reply Engine::RunCommand(const Event& event, const CommandSpec& spec, std::strin
     return TryAgainLater();
   }
   if (enqueued && outbox_listener_) outbox_listener_();
+  if (access == Store::Access::kWrite && change_listener_) change_listener_();
   return reply;
 }
 

@@ -28,6 +28,9 @@ class Engine : public EventHandler {
   // others, so the outbox worker can deliver them at once.
   // REQUIRES: set before Handle is first called.
   void SetOutboxListener(std::function<void()> listener) { outbox_listener_ = std::move(listener); }
+  // Called after every command that changed stored state (the scheduler
+  // re-plans). REQUIRES: set before Handle is first called.
+  void SetChangeListener(std::function<void()> listener) { change_listener_ = std::move(listener); }
 
  private:
   Reply Dispatch(const Event& event, std::string_view text);
@@ -38,6 +41,7 @@ class Engine : public EventHandler {
   const ProgramSettings settings_;
   CommandRouter router_;
   std::function<void()> outbox_listener_;
+  std::function<void()> change_listener_;
 };
 
 }  // namespace mentorbot

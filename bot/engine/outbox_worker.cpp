@@ -83,34 +83,14 @@ void OutboxWorker::Finish(const OutboundMessage& message, const DeliveryResult& 
 }
 
 void OutboxWorker::Run() {
-  std::unique_lock lock(mutex_);
-  while (!stopping_) {
-    woken_ = false;
-    lock.unlock();
+  std::chrono::seconds wait = options_.idle_recheck;
+  do {
     DeliverDue();
     std::optional<TimePoint> next;
     store_.Run(Store::Access::kRead, [&](StoreTransaction& store) { next = store.outbox().NextDue(filter_); });
-    auto wait = options_.idle_recheck;
+    wait = options_.idle_recheck;
     if (next) wait = std::clamp(std::chrono::duration_cast<std::chrono::seconds>(*next - clock_.Now()), std::chrono::seconds(0), wait);
-    lock.lock();
-    if (wait.count() > 0) wake_.wait_for(lock, wait, [&] { return stopping_ || woken_; });
-  }
-}
-
-void OutboxWorker::Wake() {
-  {
-    std::lock_guard lock(mutex_);
-    woken_ = true;
-  }
-  wake_.notify_one();
-}
-
-void OutboxWorker::Stop() {
-  {
-    std::lock_guard lock(mutex_);
-    stopping_ = true;
-  }
-  wake_.notify_one();
+  } while (signal_.Wait(wait));
 }
 
 }  // namespace mentorbot

@@ -11,13 +11,12 @@
 #pragma once
 
 #include <chrono>
-#include <condition_variable>
 #include <map>
-#include <mutex>
 
 #include "bot/core/clock.h"
 #include "bot/core/outbound.h"
 #include "bot/core/store.h"
+#include "bot/engine/wake_signal.h"
 
 namespace mentorbot {
 
@@ -46,8 +45,8 @@ class OutboxWorker {
   // The worker thread's loop: deliver, then sleep until the next message is
   // due, Wake() is called, or idle_recheck passes. Returns after Stop().
   void Run();
-  void Wake();
-  void Stop();
+  void Wake() { signal_.Wake(); }
+  void Stop() { signal_.Stop(); }
 
   // When a failed attempt number `attempt` (1-based) is tried again.
   static std::chrono::seconds Backoff(const OutboxOptions& options, int attempt, std::int64_t message_id);
@@ -61,10 +60,7 @@ class OutboxWorker {
   OutboxOptions options_;
   DeliveryFilter filter_;
 
-  std::mutex mutex_;
-  std::condition_variable wake_;
-  bool woken_ = false;
-  bool stopping_ = false;
+  WakeSignal signal_;
 };
 
 }  // namespace mentorbot
