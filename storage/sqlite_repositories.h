@@ -48,6 +48,8 @@ class SqliteSessionRepository : public SessionRepository {
   std::optional<Session> LastHeld(std::int64_t pair_id) override;
   std::vector<Session> ListForPair(std::int64_t pair_id) override;
   int CountHeld(std::int64_t pair_id) override;
+  int CountHeldBetween(TimePoint from, TimePoint to) override;
+  int CountTakeawaysBetween(TimePoint from, TimePoint to) override;
   std::int64_t Save(const Session& session) override;
   void SaveFeedback(const Feedback& feedback) override;
   std::optional<Feedback> FindFeedback(std::int64_t session_id, std::int64_t person_id) override;

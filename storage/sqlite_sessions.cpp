@@ -58,6 +58,20 @@ int SqliteSessionRepository::CountHeld(std::int64_t pair_id) {
       [](SQLite::Statement& row) { return row.getColumn(0).getInt(); }, static_cast<int64_t>(pair_id));
 }
 
+int SqliteSessionRepository::CountHeldBetween(TimePoint from, TimePoint to) {
+  return *QueryOne(
+      connection_, "SELECT COUNT(*) FROM sessions WHERE state = 'held' AND held_at >= ? AND held_at < ?",
+      [](SQLite::Statement& row) { return row.getColumn(0).getInt(); }, static_cast<int64_t>(ToSeconds(from)),
+      static_cast<int64_t>(ToSeconds(to)));
+}
+
+int SqliteSessionRepository::CountTakeawaysBetween(TimePoint from, TimePoint to) {
+  return *QueryOne(
+      connection_, "SELECT COUNT(*) FROM sessions WHERE takeaways_at >= ? AND takeaways_at < ?",
+      [](SQLite::Statement& row) { return row.getColumn(0).getInt(); }, static_cast<int64_t>(ToSeconds(from)),
+      static_cast<int64_t>(ToSeconds(to)));
+}
+
 std::int64_t SqliteSessionRepository::Save(const Session& session) {
   const bool insert = session.id == 0;
   auto& statement = connection_.Prepare(

@@ -65,6 +65,9 @@ class SessionRepository {
   // All of the pair's sessions, oldest first.
   virtual std::vector<Session> ListForPair(std::int64_t pair_id) = 0;
   virtual int CountHeld(std::int64_t pair_id) = 0;
+  // Program-wide: sessions held, and takeaways written, in [from, to).
+  virtual int CountHeldBetween(TimePoint from, TimePoint to) = 0;
+  virtual int CountTakeawaysBetween(TimePoint from, TimePoint to) = 0;
   // Inserts (session.id == 0) or updates. Returns the id.
   virtual std::int64_t Save(const Session& session) = 0;
 

@@ -2,6 +2,9 @@
 
 #include "bot/engine/delivery_window.h"
 #include "bot/engine/pair_snapshot.h"
+#include "bot/engine/weekly_digest.h"
+
+#include <iterator>
 
 namespace mentorbot {
 
@@ -11,8 +14,14 @@ StatusOr<TickReport> Scheduler::Tick(TimePoint now, bool dry_run) {
   Status status = store_.Run(access, [&](StoreTransaction& store) {
     report = TickReport{};
     const ProgramRules rules = LoadRules(store.program());
-    for (const PairSnapshot& pair : LoadPairSnapshots(store)) {
-      for (PlannedMessage& planned : PlanPairMessages(pair, rules, settings_, now)) {
+    const std::vector<PairSnapshot> pairs = LoadPairSnapshots(store);
+    std::vector<PlannedMessage> all = PlanWeeklyDigest(store, pairs, rules, settings_, now);
+    for (const PairSnapshot& pair : pairs) {
+      auto planned_for_pair = PlanPairMessages(pair, rules, settings_, now);
+      std::move(planned_for_pair.begin(), planned_for_pair.end(), std::back_inserter(all));
+    }
+    {
+      for (PlannedMessage& planned : all) {
         if (planned.due > now) {
           if (!report.next_due || planned.due < *report.next_due) report.next_due = planned.due;
           continue;

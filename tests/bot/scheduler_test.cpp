@@ -17,10 +17,19 @@ using std::chrono::minutes;
 
 class SchedulerTest : public ProgramTest {
  protected:
+  // A tick's report with the weekly digests set aside in `digests`.
   TickReport Tick() {
     auto report = scheduler.Tick(bot.clock().Now());
     EXPECT_TRUE(report.ok()) << report.status().message();
-    return report.ok() ? std::move(report).value() : TickReport{};
+    if (!report.ok()) return TickReport{};
+    TickReport pairs = std::move(report).value();
+    digests.clear();
+    std::erase_if(pairs.queued, [&](const TickReport::Item& item) {
+      if (item.message.key.rfind("digest:", 0) != 0) return false;
+      digests.push_back(item);
+      return true;
+    });
+    return pairs;
   }
   // Keys (without the recipient part) of what a tick queued.
   static std::vector<std::string> Kinds(const TickReport& report) {
@@ -42,6 +51,7 @@ class SchedulerTest : public ProgramTest {
   }
 
   Scheduler scheduler{bot.store(), EngineHarness::DefaultSettings()};
+  std::vector<TickReport::Item> digests;
 };
 
 TEST_F(SchedulerTest, NothingIsDueRightAfterPairing) {
@@ -167,11 +177,33 @@ TEST_F(SchedulerTest, TheMilestoneIsCelebratedOnce) {
   EXPECT_TRUE(Tick().queued.empty());
 }
 
+TEST_F(SchedulerTest, TheWeeklyDigestGoesToTheAdminsOnMondayMorningWithFigures) {
+  bot.Say(mentee, "met");
+  bot.Say(mentee, "takeaways Noted.");
+  bot.clock().Advance(hours(24 * 7));  // the next Monday 09:00
+  Tick();
+  ASSERT_EQ(digests.size(), 1u);
+  EXPECT_EQ(digests[0].message.to, admin);
+  EXPECT_EQ(digests[0].send_at, bot.clock().Now());
+  const std::string text = digests[0].message.message.PlainText();
+  EXPECT_THAT(text, AllOf(HasSubstr("Pairs on track: 1 of 1"), HasSubstr("Sessions held: 1"), HasSubstr("Takeaways written: 1"),
+                          HasSubstr("Pairs stalled: 0")));
+  EXPECT_THAT(text, ::testing::Not(HasSubstr("Noted."))) << "figures only";
+  bot.clock().Advance(hours(30));
+  Tick();
+  EXPECT_TRUE(digests.empty()) << "one digest a week";
+  bot.Say(admin, "admin config set admin_channel C0ADMINS");
+  bot.clock().Advance(hours(24 * 6));
+  Tick();
+  ASSERT_EQ(digests.size(), 1u);
+  EXPECT_EQ(digests[0].message.conversation, "C0ADMINS");
+}
+
 TEST_F(SchedulerTest, ADryRunQueuesNothing) {
   bot.clock().Advance(hours(24 * 28));
   auto preview = scheduler.Tick(bot.clock().Now(), /*dry_run=*/true);
   ASSERT_TRUE(preview.ok());
-  EXPECT_EQ(preview->queued.size(), 2u);
+  EXPECT_EQ(preview->queued.size(), 3u) << "two stall nudges and the weekly digest";
   EXPECT_EQ(Tick().queued.size(), 2u) << "the real tick still queues them";
 }
 
@@ -186,10 +218,10 @@ TEST_F(SchedulerTest, TwoSchedulersTickingOneDatabaseQueueEachMessageOnce) {
   first.join();
   second.join();
   ASSERT_TRUE(a.ok() && b.ok());
-  EXPECT_EQ(a->queued.size() + b->queued.size(), 2u);
+  EXPECT_EQ(a->queued.size() + b->queued.size(), 3u);
   int pending = 0;
   bot.store().Run(Store::Access::kRead, [&](StoreTransaction& tx) { pending = tx.outbox().Counts().pending; });
-  EXPECT_EQ(pending, 4) << "two kickoffs and one stall nudge each";
+  EXPECT_EQ(pending, 5) << "two kickoffs, one stall nudge each, one digest";
 }
 
 }  // namespace
