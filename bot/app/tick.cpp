@@ -39,9 +39,9 @@ int RunTick(const Config& config, const Secrets& secrets, const std::string& as_
     return 1;
   }
   for (const auto& item : report->queued) {
-    std::cout << FormatIsoTime(item.send_at) << "  " << item.message.to.Key()
-              << (item.message.conversation.empty() ? "" : " in " + item.message.conversation) << "  "
-              << item.message.key << "  " << item.message.message.summary << "\n";
+    std::cout << FormatIsoTime(item.send_at) << "  " << item.to.Key()
+              << (item.conversation.empty() ? "" : " in " + item.conversation) << "  " << item.key << "  "
+              << item.message.summary << "\n";
   }
   std::cout << (dry_run ? "would queue " : "queued ") << report->queued.size() << " messages as of "
             << FormatIsoTime(*at);

@@ -1,6 +1,7 @@
 #include "bot/engine/job_planner.h"
 
 #include <algorithm>
+#include <memory>
 
 #include "bot/engine/notifications.h"
 
@@ -33,9 +34,9 @@ class Planner {
   }
 
  private:
-  void Add(const Person& to, std::string key, Message message, TimePoint due, std::optional<TimePoint> expires,
-           bool ignores_quiet_hours = false) {
-    planned_.push_back(PlannedMessage{std::move(key), to.ref, "", ZoneOf(to, settings_), std::move(message), due, expires,
+  void Add(const Person& to, std::string key, std::function<Message()> build, TimePoint due,
+           std::optional<TimePoint> expires, bool ignores_quiet_hours = false) {
+    planned_.push_back(PlannedMessage{std::move(key), to.ref, "", ZoneOf(to, settings_), std::move(build), due, expires,
                                       ignores_quiet_hours});
   }
 
@@ -48,26 +49,32 @@ class Planner {
     const std::string at = Seconds(session.starts_at);
     if (session.agenda.empty()) {
       Add(view_.mentee, prefix + "agenda-nudge:" + at,
-          Note(RichText("Your session with ").Append(NameOf(view_.mentor)).Text(" is on ").Append(When(session, view_.mentee))
-                   .Text(" and has no agenda yet."),
-               RichText("You drive the conversation: set it with ").Code("agenda <what you want to talk about>").Text(".")),
+          [this, session] {
+            return Note(RichText("Your session with ").Append(NameOf(view_.mentor)).Text(" is on ")
+                            .Append(When(session, view_.mentee)).Text(" and has no agenda yet."),
+                        RichText("You drive the conversation: set it with ").Code("agenda <what you want to talk about>").Text("."));
+          },
           session.starts_at - hours(rules_.agenda_nudge_hours), session.starts_at);
     }
     const int last_lead = rules_.reminder_hours.empty() ? 0 : rules_.reminder_hours.back();
     for (int lead : rules_.reminder_hours) {
       for (const Person* reader : {&view_.mentor, &view_.mentee}) {
         Add(*reader, prefix + "reminder:" + std::to_string(lead) + ":" + at + ":" + Id(reader->id),
-            Reminder(session, *reader, lead), session.starts_at - hours(lead), session.starts_at,
+            [this, session, reader, lead] { return Reminder(session, *reader, lead); }, session.starts_at - hours(lead),
+            session.starts_at,
             /*ignores_quiet_hours=*/lead == last_lead);
       }
     }
     for (const Person* reader : {&view_.mentor, &view_.mentee}) {
-      Message check_in = Note(RichText("Did your session with ").Append(NameOf(view_.Partner(*reader))).Text(" on ")
-                                  .Append(When(session, *reader)).Text(" happen?"));
-      check_in.sections.back().buttons = {Button{"We met", "met", "", Button::Style::kPrimary},
-                                          Button{"Rescheduled", "reschedule", "", Button::Style::kDefault},
-                                          Button{"Didn't happen", "cancel", "the session did not happen", Button::Style::kDanger}};
-      Add(*reader, prefix + "checkin:" + at + ":" + Id(reader->id), std::move(check_in), session.ends_at(),
+      auto check_in = [this, session, reader] {
+        Message message = Note(RichText("Did your session with ").Append(NameOf(view_.Partner(*reader))).Text(" on ")
+                                   .Append(When(session, *reader)).Text(" happen?"));
+        message.sections.back().buttons = {Button{"We met", "met", "", Button::Style::kPrimary},
+                                           Button{"Rescheduled", "reschedule", "", Button::Style::kDefault},
+                                           Button{"Didn't happen", "cancel", "the session did not happen", Button::Style::kDanger}};
+        return message;
+      };
+      Add(*reader, prefix + "checkin:" + at + ":" + Id(reader->id), check_in, session.ends_at(),
           session.ends_at() + kCheckInLifetime);
     }
   }
@@ -97,9 +104,11 @@ class Planner {
       const TimePoint first = end + hours(rules_.takeaways_nudge_hours);
       for (int n = 1; n <= 2; ++n) {
         Add(view_.mentee, prefix + "takeaways-nudge:" + std::to_string(n),
-            Note(RichText("What did you take away from your session with ").Append(NameOf(view_.mentor)).Text("?"),
-                 RichText("Write it down while it's fresh: ").Code("takeaways <text>")
-                     .Text(". Only the two of you can read it.")),
+            [this] {
+              return Note(RichText("What did you take away from your session with ").Append(NameOf(view_.mentor)).Text("?"),
+                          RichText("Write it down while it's fresh: ").Code("takeaways <text>")
+                              .Text(". Only the two of you can read it."));
+            },
             n == 1 ? first : first + days(rules_.takeaways_second_nudge_days), std::nullopt);
       }
     }
@@ -107,13 +116,16 @@ class Planner {
                                                      {&view_.mentee, pair_.mentee_rated_last}};
     for (const auto& [reader, rated] : raters) {
       if (rated) continue;
-      Message prompt = Note(RichText("How was your session with ").Append(NameOf(view_.Partner(*reader))).Text("?"),
-                            RichText("Rate it from 1 to 5: ").Code("feedback <1-5> [comment]")
-                                .Text(". Admins only ever see averages."));
-      prompt.sections.back().buttons = {Button{"1", "feedback", "1"}, Button{"2", "feedback", "2"},
-                                        Button{"3", "feedback", "3"}, Button{"4", "feedback", "4"},
-                                        Button{"5", "feedback", "5"}};
-      Add(*reader, prefix + "feedback-prompt:" + Id(reader->id), std::move(prompt), end + hours(1), std::nullopt);
+      auto prompt = [this, reader] {
+        Message message = Note(RichText("How was your session with ").Append(NameOf(view_.Partner(*reader))).Text("?"),
+                               RichText("Rate it from 1 to 5: ").Code("feedback <1-5> [comment]")
+                                   .Text(". Admins only ever see averages."));
+        message.sections.back().buttons = {Button{"1", "feedback", "1"}, Button{"2", "feedback", "2"},
+                                           Button{"3", "feedback", "3"}, Button{"4", "feedback", "4"},
+                                           Button{"5", "feedback", "5"}};
+        return message;
+      };
+      Add(*reader, prefix + "feedback-prompt:" + Id(reader->id), prompt, end + hours(1), std::nullopt);
     }
   }
 
@@ -132,41 +144,41 @@ class Planner {
                            ? RichText("Propose your next session: ").Code("schedule <when>")
                            : RichText("Nudge ").Append(NameOf(view_.mentee)).Text(" to propose your next session.");
         Add(*reader, prefix + std::to_string(n) + ":" + Id(reader->id),
-            Note(RichText("It's been a while since you and ").Append(NameOf(view_.Partner(*reader)))
-                     .Text(" met. Programs work when pairs keep meeting every " + std::to_string(rules_.cadence_days) +
-                           " days."),
-                 ask),
+            [this, reader, ask] {
+              return Note(RichText("It's been a while since you and ").Append(NameOf(view_.Partner(*reader)))
+                              .Text(" met. Programs work when pairs keep meeting every " +
+                                    std::to_string(rules_.cadence_days) + " days."),
+                          ask);
+            },
             due, std::nullopt);
       }
     }
     const TimePoint escalate = overdue + kStallNudgeSpacing * rules_.escalate_after_nudges;
-    Message escalation = Note(RichText("Pair #" + std::to_string(view_.pair.id) + " (").Append(NameOf(view_.mentor))
-                                  .Text(" and ").Append(NameOf(view_.mentee))
-                                  .Text(") has not met or scheduled a session despite " +
-                                        std::to_string(rules_.escalate_after_nudges) + " nudges."),
-                              RichText("Consider checking in with them, or ").Code("admin unpair #" + Id(view_.pair.id)).Text("."));
+    auto escalation = [this] {
+      return Note(RichText("Pair #" + std::to_string(view_.pair.id) + " (").Append(NameOf(view_.mentor)).Text(" and ")
+                      .Append(NameOf(view_.mentee))
+                      .Text(") has not met or scheduled a session despite " + std::to_string(rules_.escalate_after_nudges) +
+                            " nudges."),
+                  RichText("Consider checking in with them, or ").Code("admin unpair #" + Id(view_.pair.id)).Text("."));
+    };
     PlanForAdmins(prefix + "escalation", escalation, escalate);
   }
 
-  void PlanForAdmins(const std::string& key, const Message& message, TimePoint due) {
-    if (!rules_.admin_channel.empty() && !settings_.admins.empty()) {
-      planned_.push_back(PlannedMessage{key, settings_.admins.front(), rules_.admin_channel, settings_.default_time_zone,
-                                        message, due, std::nullopt, false});
-      return;
-    }
-    for (const UserRef& admin : settings_.admins) {
-      planned_.push_back(PlannedMessage{key + ":" + admin.Key(), admin, "", settings_.default_time_zone, message, due,
-                                        std::nullopt, false});
+  void PlanForAdmins(const std::string& key, const std::function<Message()>& build, TimePoint due) {
+    for (auto& planned : PlanAdminMessages(key, build, due, std::nullopt, rules_, settings_)) {
+      planned_.push_back(std::move(planned));
     }
   }
 
   void PlanMilestone() {
     for (const Person* reader : {&view_.mentor, &view_.mentee}) {
       Add(*reader, "pair:" + Id(view_.pair.id) + ":milestone:" + std::to_string(rules_.target_sessions) + ":" + Id(reader->id),
-          Note(RichText("Congratulations: you and ").Append(NameOf(view_.Partner(*reader)))
-                   .Text(" have held " + std::to_string(pair_.held) + " sessions, the program's target!"),
-               RichText("What did the program change for you? ").Code("feedback <1-5> [comment]")
-                   .Text(" — and you're welcome to keep meeting.")),
+          [this, reader] {
+            return Note(RichText("Congratulations: you and ").Append(NameOf(view_.Partner(*reader)))
+                            .Text(" have held " + std::to_string(pair_.held) + " sessions, the program's target!"),
+                        RichText("What did the program change for you? ").Code("feedback <1-5> [comment]")
+                            .Text(" — and you're welcome to keep meeting."));
+          },
           pair_.last_held->held_at.value_or(pair_.last_held->starts_at), std::nullopt);
     }
   }
@@ -182,7 +194,29 @@ class Planner {
 
 std::vector<PlannedMessage> PlanPairMessages(const PairSnapshot& pair, const ProgramRules& rules,
                                              const ProgramSettings& settings, TimePoint now) {
-  return Planner(pair, rules, settings, now).Plan();
+  // The builders refer to the planner, so it lives as long as the last of them.
+  auto planner = std::make_shared<Planner>(pair, rules, settings, now);
+  auto planned = planner->Plan();
+  for (auto& message : planned) {
+    message.build = [planner, build = std::move(message.build)] { return build(); };
+  }
+  return planned;
+}
+
+std::vector<PlannedMessage> PlanAdminMessages(const std::string& key, const std::function<Message()>& build,
+                                              TimePoint due, std::optional<TimePoint> expires, const ProgramRules& rules,
+                                              const ProgramSettings& settings) {
+  std::vector<PlannedMessage> planned;
+  if (!rules.admin_channel.empty() && !settings.admins.empty()) {
+    planned.push_back(PlannedMessage{key, settings.admins.front(), rules.admin_channel, settings.default_time_zone, build,
+                                     due, expires, false});
+    return planned;
+  }
+  for (const UserRef& admin : settings.admins) {
+    planned.push_back(PlannedMessage{key + ":" + admin.Key(), admin, "", settings.default_time_zone, build, due, expires,
+                                     false});
+  }
+  return planned;
 }
 
 }  // namespace mentorbot

@@ -7,6 +7,7 @@
 // repeated, run by two processes or after a crash enqueues each key once.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -23,7 +24,11 @@ struct PlannedMessage {
   UserRef to;                  // a person's DMs…
   std::string conversation;    // …or this conversation (the admin channel)
   std::string zone;            // the recipient's time zone, for quiet hours
-  Message message;
+  // Builds the text. Planning is cheap and mostly finds messages not yet due
+  // or already queued, so the text is only built for what is queued.
+  // REQUIRES: called while the PairSnapshot, rules and settings planned
+  // from are alive.
+  std::function<Message()> build;
   TimePoint due{};
   std::optional<TimePoint> expires;  // not sent at or after this moment
   bool ignores_quiet_hours = false;  // the last reminder before a session
@@ -31,5 +36,11 @@ struct PlannedMessage {
 
 std::vector<PlannedMessage> PlanPairMessages(const PairSnapshot& pair, const ProgramRules& rules,
                                              const ProgramSettings& settings, TimePoint now);
+
+// A message for the admins: to the admin channel when one is set, else to
+// each config admin's DMs (one key each).
+std::vector<PlannedMessage> PlanAdminMessages(const std::string& key, const std::function<Message()>& build,
+                                              TimePoint due, std::optional<TimePoint> expires, const ProgramRules& rules,
+                                              const ProgramSettings& settings);
 
 }  // namespace mentorbot

@@ -21,7 +21,7 @@ struct PairSnapshot {
   std::vector<std::string> off_limits;
 };
 
-// Snapshots of every open pair.
-std::vector<PairSnapshot> LoadPairSnapshots(StoreTransaction& store);
+// The snapshot of one pair; nullopt if its people are missing.
+std::optional<PairSnapshot> LoadPairSnapshot(StoreTransaction& store, const Pair& pair);
 
 }  // namespace mentorbot

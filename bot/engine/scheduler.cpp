@@ -4,41 +4,41 @@
 #include "bot/engine/pair_snapshot.h"
 #include "bot/engine/weekly_digest.h"
 
-#include <iterator>
-
 namespace mentorbot {
 
-StatusOr<TickReport> Scheduler::Tick(TimePoint now, bool dry_run) {
+StatusOr<TickReport> Scheduler::Tick(TimePoint now, bool dry_run, bool keep_items) {
   TickReport report;
   const Store::Access access = dry_run ? Store::Access::kRead : Store::Access::kWrite;
   Status status = store_.Run(access, [&](StoreTransaction& store) {
     report = TickReport{};
     const ProgramRules rules = LoadRules(store.program());
-    const std::vector<PairSnapshot> pairs = LoadPairSnapshots(store);
-    std::vector<PlannedMessage> all = PlanWeeklyDigest(store, pairs, rules, settings_, now);
-    for (const PairSnapshot& pair : pairs) {
-      auto planned_for_pair = PlanPairMessages(pair, rules, settings_, now);
-      std::move(planned_for_pair.begin(), planned_for_pair.end(), std::back_inserter(all));
-    }
-    {
-      for (PlannedMessage& planned : all) {
-        if (planned.due > now) {
-          if (!report.next_due || planned.due < *report.next_due) report.next_due = planned.due;
-          continue;
-        }
-        if (store.outbox().Contains(planned.key)) continue;
-        const TimePoint send_at = planned.ignores_quiet_hours ? now : NextAllowedMoment(now, planned.zone, rules);
-        if (planned.expires && send_at >= *planned.expires) {
-          ++report.expired;
-          continue;
-        }
-        if (!dry_run) {
-          Address to{planned.to, planned.conversation, "", ""};
-          store.outbox().Enqueue(planned.key, to, planned.message, send_at, now);
-        }
-        report.queued.push_back(TickReport::Item{std::move(planned), send_at});
+    auto handle = [&](PlannedMessage& planned) {
+      if (planned.due > now) {
+        if (!report.next_due || planned.due < *report.next_due) report.next_due = planned.due;
+        return;
       }
+      if (store.outbox().Contains(planned.key)) return;
+      const TimePoint send_at = planned.ignores_quiet_hours ? now : NextAllowedMoment(now, planned.zone, rules);
+      if (planned.expires && send_at >= *planned.expires) {
+        ++report.expired;
+        return;
+      }
+      Message message = planned.build();
+      if (!dry_run) store.outbox().Enqueue(planned.key, Address{planned.to, planned.conversation, "", ""}, message, send_at, now);
+      ++report.queued_count;
+      if (keep_items) {
+        report.queued.push_back(TickReport::Item{planned.key, planned.to, planned.conversation, std::move(message), send_at});
+      }
+    };
+    // Pairs are streamed: one snapshot and its plan at a time.
+    WeeklyDigest digest(rules, settings_, now);
+    for (const Pair& pair : store.pairs().ListOpen()) {
+      auto snapshot = LoadPairSnapshot(store, pair);
+      if (!snapshot) continue;
+      digest.Count(*snapshot);
+      for (PlannedMessage& planned : PlanPairMessages(*snapshot, rules, settings_, now)) handle(planned);
     }
+    for (PlannedMessage& planned : digest.Plan(store)) handle(planned);
   });
   if (!status.ok()) return status;
   return report;

@@ -24,10 +24,14 @@ namespace mentorbot {
 
 struct TickReport {
   struct Item {
-    PlannedMessage message;
+    std::string key;
+    UserRef to;
+    std::string conversation;  // empty = the person's DMs
+    Message message;
     TimePoint send_at{};  // when it is (or would be) delivered
   };
-  std::vector<Item> queued;            // newly queued (dry run: would be)
+  int queued_count = 0;                // newly queued (dry run: would be)
+  std::vector<Item> queued;            // the same, when asked to keep them
   int expired = 0;                     // due but no longer worth sending
   std::optional<TimePoint> next_due;   // the earliest planned message after now
 };
@@ -40,7 +44,8 @@ class Scheduler {
   Scheduler& operator=(const Scheduler&) = delete;
 
   // With dry_run nothing is written; the report says what would be queued.
-  StatusOr<TickReport> Tick(TimePoint now, bool dry_run = false);
+  // keep_items = false only counts (the server's loop; large programs).
+  StatusOr<TickReport> Tick(TimePoint now, bool dry_run = false, bool keep_items = true);
 
  private:
   Store& store_;

@@ -23,47 +23,40 @@ TimePoint LastDigestMoment(TimePoint now, const std::string& zone_name) {
 }
 }  // namespace
 
-std::vector<PlannedMessage> PlanWeeklyDigest(StoreTransaction& store, const std::vector<PairSnapshot>& pairs,
-                                             const ProgramRules& rules, const ProgramSettings& settings, TimePoint now) {
-  if (settings.admins.empty()) return {};
-  const TimePoint due = LastDigestMoment(now, settings.default_time_zone);
-  const TimePoint week_start = due - std::chrono::days(7);
-  int on_track = 0, stalled = 0;
-  for (const auto& pair : pairs) {
-    TimePoint last = pair.view.pair.created_at;
-    if (pair.last_held) last = std::max(last, pair.last_held->starts_at);
-    if (pair.open || due - last <= std::chrono::days(rules.cadence_days)) {
-      ++on_track;
-    } else if (due - last > std::chrono::days(rules.cadence_days + rules.stall_grace_days) && !pair.view.PausedAt(due)) {
-      ++stalled;
-    }
-  }
-  const int held = store.sessions().CountHeldBetween(week_start, due);
-  const int takeaways = store.sessions().CountTakeawaysBetween(week_start, due);
-  Message message;
-  message.summary = "Reverse-mentoring program: the week in figures";
-  Section section{RichText("The reverse-mentoring program last week:"), {}, {}};
-  section.fields.push_back(Field{"Pairs on track", RichText(std::to_string(on_track) + " of " + std::to_string(pairs.size()))});
-  section.fields.push_back(Field{"Sessions held", RichText(std::to_string(held))});
-  section.fields.push_back(Field{"Takeaways written", RichText(std::to_string(takeaways))});
-  section.fields.push_back(Field{"Pairs stalled", RichText(std::to_string(stalled))});
-  message.sections.push_back(std::move(section));
+WeeklyDigest::WeeklyDigest(const ProgramRules& rules, const ProgramSettings& settings, TimePoint now)
+    : rules_(rules), settings_(settings), due_(LastDigestMoment(now, settings.default_time_zone)) {}
 
-  const auto week = iso_week::year_weeknum_weekday(date::floor<date::days>(due));
+void WeeklyDigest::Count(const PairSnapshot& pair) {
+  ++pairs_;
+  TimePoint last = pair.view.pair.created_at;
+  if (pair.last_held) last = std::max(last, pair.last_held->starts_at);
+  if (pair.open || due_ - last <= std::chrono::days(rules_.cadence_days)) {
+    ++on_track_;
+  } else if (due_ - last > std::chrono::days(rules_.cadence_days + rules_.stall_grace_days) && !pair.view.PausedAt(due_)) {
+    ++stalled_;
+  }
+}
+
+std::vector<PlannedMessage> WeeklyDigest::Plan(StoreTransaction& store) const {
+  if (settings_.admins.empty()) return {};
+  const TimePoint week_start = due_ - std::chrono::days(7);
+  const int held = store.sessions().CountHeldBetween(week_start, due_);
+  const int takeaways = store.sessions().CountTakeawaysBetween(week_start, due_);
+  auto build = [pairs = pairs_, on_track = on_track_, stalled = stalled_, held, takeaways] {
+    Message message;
+    message.summary = "Reverse-mentoring program: the week in figures";
+    Section section{RichText("The reverse-mentoring program last week:"), {}, {}};
+    section.fields.push_back(Field{"Pairs on track", RichText(std::to_string(on_track) + " of " + std::to_string(pairs))});
+    section.fields.push_back(Field{"Sessions held", RichText(std::to_string(held))});
+    section.fields.push_back(Field{"Takeaways written", RichText(std::to_string(takeaways))});
+    section.fields.push_back(Field{"Pairs stalled", RichText(std::to_string(stalled))});
+    message.sections.push_back(std::move(section));
+    return message;
+  };
+  const auto week = iso_week::year_weeknum_weekday(date::floor<date::days>(due_));
   const std::string key = "digest:" + std::to_string(static_cast<int>(week.year())) + "-W" +
                           std::to_string(static_cast<unsigned>(week.weeknum()));
-  const TimePoint expires = due + std::chrono::days(6);
-  std::vector<PlannedMessage> planned;
-  if (!rules.admin_channel.empty()) {
-    planned.push_back(PlannedMessage{key, settings.admins.front(), rules.admin_channel, settings.default_time_zone,
-                                     message, due, expires, false});
-  } else {
-    for (const UserRef& admin : settings.admins) {
-      planned.push_back(PlannedMessage{key + ":" + admin.Key(), admin, "", settings.default_time_zone, message, due,
-                                       expires, false});
-    }
-  }
-  return planned;
+  return PlanAdminMessages(key, build, due_, due_ + std::chrono::days(6), rules_, settings_);
 }
 
 }  // namespace mentorbot

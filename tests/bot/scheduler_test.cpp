@@ -25,7 +25,7 @@ class SchedulerTest : public ProgramTest {
     TickReport pairs = std::move(report).value();
     digests.clear();
     std::erase_if(pairs.queued, [&](const TickReport::Item& item) {
-      if (item.message.key.rfind("digest:", 0) != 0) return false;
+      if (item.key.rfind("digest:", 0) != 0) return false;
       digests.push_back(item);
       return true;
     });
@@ -34,12 +34,12 @@ class SchedulerTest : public ProgramTest {
   // Keys (without the recipient part) of what a tick queued.
   static std::vector<std::string> Kinds(const TickReport& report) {
     std::vector<std::string> kinds;
-    for (const auto& item : report.queued) kinds.push_back(item.message.key);
+    for (const auto& item : report.queued) kinds.push_back(item.key);
     return kinds;
   }
   static const TickReport::Item* Find(const TickReport& report, const std::string& part, const UserRef& to) {
     for (const auto& item : report.queued) {
-      if (item.message.key.find(part) != std::string::npos && item.message.to == to) return &item;
+      if (item.key.find(part) != std::string::npos && item.to == to) return &item;
     }
     return nullptr;
   }
@@ -72,7 +72,7 @@ TEST_F(SchedulerTest, RemindersCarryAgendaOffLimitsAndPreviousTakeaways) {
   auto report = Tick();
   const auto* reminder = Find(report, ":reminder:24:", mentor);
   ASSERT_TRUE(reminder) << ::testing::PrintToString(Kinds(report));
-  const std::string text = reminder->message.message.PlainText();
+  const std::string text = reminder->message.PlainText();
   EXPECT_THAT(text, AllOf(HasSubstr("Promotion criteria"), HasSubstr("Salaries"), HasSubstr("Ask juniors before deciding.")));
   EXPECT_TRUE(Find(report, ":reminder:24:", mentee));
   EXPECT_TRUE(Tick().queued.empty()) << "a repeated tick queues nothing";
@@ -88,7 +88,7 @@ TEST_F(SchedulerTest, TheAgendaNudgeGoesOnlyWhenThereIsNoAgenda) {
   auto report = Tick();
   const auto* nudge = Find(report, ":agenda-nudge:", mentee);
   ASSERT_TRUE(nudge);
-  EXPECT_THAT(nudge->message.message.PlainText(), HasSubstr("has no agenda yet"));
+  EXPECT_THAT(nudge->message.PlainText(), HasSubstr("has no agenda yet"));
   EXPECT_FALSE(Find(report, ":agenda-nudge:", mentor));
 }
 
@@ -124,7 +124,7 @@ TEST_F(SchedulerTest, CheckInTakeawaysNudgesAndFeedbackPromptAfterTheSession) {
   auto after = Tick();
   EXPECT_TRUE(Find(after, ":checkin:", mentor));
   EXPECT_TRUE(Find(after, ":checkin:", mentee));
-  EXPECT_EQ(Find(after, ":checkin:", mentee)->message.message.sections.back().buttons[0].action_id, "met");
+  EXPECT_EQ(Find(after, ":checkin:", mentee)->message.sections.back().buttons[0].action_id, "met");
   bot.Say(mentor, "met");
   bot.clock().Advance(hours(3));
   auto later = Tick();
@@ -136,7 +136,7 @@ TEST_F(SchedulerTest, CheckInTakeawaysNudgesAndFeedbackPromptAfterTheSession) {
   EXPECT_TRUE(Find(second, ":takeaways-nudge:2", mentee));
   bot.Say(mentee, "takeaways Done.");
   bot.clock().Advance(hours(24 * 5));
-  for (const auto& item : Tick().queued) EXPECT_EQ(item.message.key.find("takeaways-nudge"), std::string::npos);
+  for (const auto& item : Tick().queued) EXPECT_EQ(item.key.find("takeaways-nudge"), std::string::npos);
 }
 
 TEST_F(SchedulerTest, AStalledPairIsNudgedWeeklyThenTheAdminsAreTold) {
@@ -149,7 +149,7 @@ TEST_F(SchedulerTest, AStalledPairIsNudgedWeeklyThenTheAdminsAreTold) {
   bot.clock().Advance(hours(24 * 7));
   auto escalation = Tick();
   ASSERT_TRUE(Find(escalation, ":escalation", admin));
-  EXPECT_THAT(Find(escalation, ":escalation", admin)->message.message.PlainText(), HasSubstr("despite 2 nudges"));
+  EXPECT_THAT(Find(escalation, ":escalation", admin)->message.PlainText(), HasSubstr("despite 2 nudges"));
   bot.clock().Advance(hours(24 * 30));
   EXPECT_TRUE(Tick().queued.empty()) << "one escalation, not one a week";
 }
@@ -159,7 +159,7 @@ TEST_F(SchedulerTest, ThePairSchedulingStopsTheNudges) {
   Tick();
   bot.Say(mentee, "schedule tomorrow 15:00");
   bot.clock().Advance(hours(24 * 14));
-  for (const auto& item : Tick().queued) EXPECT_EQ(item.message.key.find(":stall:"), std::string::npos);
+  for (const auto& item : Tick().queued) EXPECT_EQ(item.key.find(":stall:"), std::string::npos);
 }
 
 TEST_F(SchedulerTest, APausedPairHearsNothing) {
@@ -183,9 +183,9 @@ TEST_F(SchedulerTest, TheWeeklyDigestGoesToTheAdminsOnMondayMorningWithFigures) 
   bot.clock().Advance(hours(24 * 7));  // the next Monday 09:00
   Tick();
   ASSERT_EQ(digests.size(), 1u);
-  EXPECT_EQ(digests[0].message.to, admin);
+  EXPECT_EQ(digests[0].to, admin);
   EXPECT_EQ(digests[0].send_at, bot.clock().Now());
-  const std::string text = digests[0].message.message.PlainText();
+  const std::string text = digests[0].message.PlainText();
   EXPECT_THAT(text, AllOf(HasSubstr("Pairs on track: 1 of 1"), HasSubstr("Sessions held: 1"), HasSubstr("Takeaways written: 1"),
                           HasSubstr("Pairs stalled: 0")));
   EXPECT_THAT(text, ::testing::Not(HasSubstr("Noted."))) << "figures only";
@@ -196,7 +196,7 @@ TEST_F(SchedulerTest, TheWeeklyDigestGoesToTheAdminsOnMondayMorningWithFigures) 
   bot.clock().Advance(hours(24 * 6));
   Tick();
   ASSERT_EQ(digests.size(), 1u);
-  EXPECT_EQ(digests[0].message.conversation, "C0ADMINS");
+  EXPECT_EQ(digests[0].conversation, "C0ADMINS");
 }
 
 TEST_F(SchedulerTest, ADryRunQueuesNothing) {
