@@ -46,7 +46,7 @@ std::vector<OutboundMessage> SqliteOutboxRepository::ClaimDue(TimePoint now, int
                                                               const DeliveryFilter& filter) {
   auto& select = connection_.Prepare(
       "SELECT id, key, platform, workspace, user_id, conversation_id, thread_id, service_url, message, attempts, "
-      "created_at FROM outbox WHERE state = 'pending' AND not_before <= ?1 AND (lease_until IS NULL OR lease_until <= ?1) "
+      "created_at, last_error FROM outbox WHERE state = 'pending' AND not_before <= ?1 AND (lease_until IS NULL OR lease_until <= ?1) "
       FILTER_SQL " ORDER BY not_before, id LIMIT ?2");
   BindTime(select, 1, now);
   select.bind(2, limit);
@@ -66,6 +66,8 @@ std::vector<OutboundMessage> SqliteOutboxRepository::ClaimDue(TimePoint now, int
     auto decoded = DecodeMessage(select.getColumn(8).getString());
     message.attempts = select.getColumn(9).getInt();
     message.created_at = ColumnTime(select, 10);
+    // Every recorded retry names its error; none recorded means a claimer died mid-send.
+    message.outcome_unknown = message.attempts > 0 && select.getColumn(11).getString().empty();
     if (!decoded) {
       undecodable.push_back(message.id);
       continue;

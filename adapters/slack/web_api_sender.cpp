@@ -11,6 +11,9 @@ namespace mentorbot {
 namespace {
 using nlohmann::json;
 constexpr std::chrono::seconds kDefaultRetryAfter{30};
+constexpr const char* kMetadataType = "mentorbot_message";
+// How far before a message was queued its earlier attempt may be looked for.
+constexpr long long kHistorySlackSeconds = 60;
 
 std::chrono::seconds RetryAfter(const std::string& header) {
   long long seconds = 0;
@@ -78,6 +81,29 @@ DeliveryResult SlackWebApiSender::OpenDirectMessage(const std::string& user_id, 
   return DeliveryResult::Delivered();
 }
 
+bool SlackWebApiSender::AlreadyPosted(const std::string& channel, const OutboundMessage& message) {
+  // conversations.history is a read method: Slack takes it form-encoded.
+  const std::string form = "channel=" + channel + "&include_all_metadata=true&limit=200&oldest=" +
+                           std::to_string(message.created_at.time_since_epoch().count() - kHistorySlackSeconds);
+  auto response = client_.Post(api_base_url_ + "/conversations.history", {{"Authorization", "Bearer " + bot_token_}}, form,
+                               "application/x-www-form-urlencoded");
+  if (!response.ok() || response->status != 200) return false;
+  const json parsed = json::parse(response->body, nullptr, false);
+  if (!parsed.is_object() || !parsed.value("ok", false) || !parsed.contains("messages") || !parsed["messages"].is_array()) {
+    return false;
+  }
+  for (const auto& posted : parsed["messages"]) {
+    if (!posted.is_object() || !posted.contains("metadata") || !posted["metadata"].is_object()) continue;
+    const json& metadata = posted["metadata"];
+    if (metadata.value("event_type", std::string()) != kMetadataType || !metadata.contains("event_payload") ||
+        !metadata["event_payload"].is_object()) {
+      continue;
+    }
+    if (metadata["event_payload"].value("key", std::string()) == message.key) return true;
+  }
+  return false;
+}
+
 DeliveryResult SlackWebApiSender::Deliver(const OutboundMessage& message) {
   if (bot_token_.empty()) return DeliveryResult::Permanent("SLACK_BOT_TOKEN is not set");
   if (message.to.user.platform != Platform::kSlack) return DeliveryResult::Permanent("not a Slack recipient");
@@ -87,8 +113,10 @@ DeliveryResult SlackWebApiSender::Deliver(const OutboundMessage& message) {
     DeliveryResult opened = OpenDirectMessage(message.to.user.user_id, channel);
     if (opened.outcome != DeliveryResult::Outcome::kDelivered) return opened;
   }
+  if (message.outcome_unknown && AlreadyPosted(channel, message)) return DeliveryResult::Delivered();
   json payload = RenderBlockKit(message.message);
   payload["channel"] = channel;
+  payload["metadata"] = {{"event_type", kMetadataType}, {"event_payload", {{"key", message.key}}}};
   if (!message.to.thread_id.empty()) payload["thread_ts"] = message.to.thread_id;
   std::string body;
   DeliveryResult posted = Call("chat.postMessage", payload.dump(-1, ' ', false, json::error_handler_t::replace), body);

@@ -5,6 +5,10 @@
 // "ok": false errors are transient only for Slack's own trouble
 // (ratelimited, internal_error, …), otherwise permanent (user_not_found,
 // account_inactive, not_authed, …) so they are never retried in a storm.
+// Every message carries its outbox key as Slack message metadata; when an
+// earlier attempt's outcome was lost (the process died mid-send), the
+// conversation's history is searched for that key first, so a crash never
+// makes a message appear twice.
 // Thread-safety: Deliver may be called from several threads.
 #pragma once
 
@@ -30,6 +34,9 @@ class SlackWebApiSender : public Sender {
   // response JSON text in `body`.
   DeliveryResult Call(const std::string& method, const std::string& json_body, std::string& body);
   DeliveryResult OpenDirectMessage(const std::string& user_id, std::string& channel);
+  // Whether `channel` already holds the message keyed `key` (posted by an
+  // attempt whose outcome was lost). False when the history can't be read.
+  bool AlreadyPosted(const std::string& channel, const OutboundMessage& message);
 
   std::string api_base_url_;
   std::string bot_token_;

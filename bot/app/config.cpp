@@ -114,6 +114,8 @@ const std::vector<KeySpec>& Specs() {
        Integer(&Config::outbox_first_backoff_seconds, 1, 3600)},
       {{"outbox.max_backoff_seconds", "integer", "Longest wait between retries, 1 to 86400."},
        Integer(&Config::outbox_max_backoff_seconds, 1, 86400)},
+      {{"outbox.lease_seconds", "integer", "How long a claimed message is kept from other workers, 2 to 3600."},
+       Integer(&Config::outbox_lease_seconds, 2, 3600)},
       {{"program.admins", "list of strings", "The first admins, as user keys \"slack:<team_id>:<user_id>\"."},
        SetAdmins},
       {{"program.default_time_zone", "string", "IANA time zone for people who have not set theirs."},

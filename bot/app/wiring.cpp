@@ -44,6 +44,7 @@ StatusOr<std::unique_ptr<Wiring>> Wiring::Create(const Config& config, const Sec
   outbox.max_attempts = config.outbox_max_attempts;
   outbox.first_backoff = std::chrono::seconds(config.outbox_first_backoff_seconds);
   outbox.max_backoff = std::chrono::seconds(config.outbox_max_backoff_seconds);
+  outbox.lease = std::chrono::seconds(config.outbox_lease_seconds);
   wiring->outbox_ = std::make_unique<OutboxWorker>(*wiring->store_, clock, std::move(senders), outbox);
   wiring->engine_->SetOutboxListener([worker = wiring->outbox_.get()] { worker->Wake(); });
   // Changes made by other processes (`mentorbot chat`, a second server) are

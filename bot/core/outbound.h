@@ -23,6 +23,10 @@ struct OutboundMessage {
   Address to;  // to.conversation_id empty = the person's direct messages
   Message message;
   int attempts = 0;  // deliveries tried before this one
+  // The previous attempt ended without a recorded outcome (the process died
+  // while sending), so the platform may already have it: check before
+  // sending again.
+  bool outcome_unknown = false;
   TimePoint created_at{};
 };
 

@@ -106,6 +106,22 @@ TEST_F(SlackWebApiSenderTest, NoTokenOrNotASlackUserFailsWithoutAnyCall) {
   EXPECT_TRUE(slack.Calls().empty());
 }
 
+TEST_F(SlackWebApiSenderTest, EveryMessageCarriesItsKeyAndAnUncertainRetryIsNotPostedTwice) {
+  OutboundMessage message = To("U1", "kickoff");
+  message.key = "pair:1:kickoff:mentor";
+  ASSERT_EQ(sender.Deliver(message).outcome, Outcome::kDelivered);
+  EXPECT_EQ(slack.PostedMessages()[0]["metadata"]["event_payload"]["key"], "pair:1:kickoff:mentor");
+  message.outcome_unknown = true;  // as if the process had died before recording the first delivery
+  EXPECT_EQ(sender.Deliver(message).outcome, Outcome::kDelivered);
+  EXPECT_EQ(slack.PostedMessages().size(), 1u) << "found in the history, not posted again";
+  OutboundMessage other = To("U1", "another");
+  other.key = "pair:1:kickoff:mentee";
+  other.outcome_unknown = true;  // never actually reached Slack
+  EXPECT_EQ(sender.Deliver(other).outcome, Outcome::kDelivered);
+  EXPECT_EQ(slack.PostedMessages().size(), 2u);
+  EXPECT_EQ(slack.Calls("conversations.history").size(), 2u);
+}
+
 TEST(HttpClientTest, SplitsUrlsAndRefusesOtherSchemes) {
   EXPECT_EQ(SplitUrl("https://slack.com/api/chat.postMessage")->first, "https://slack.com");
   EXPECT_EQ(SplitUrl("https://slack.com/api/chat.postMessage")->second, "/api/chat.postMessage");

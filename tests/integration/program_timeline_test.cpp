@@ -34,11 +34,11 @@ class ProgramTimelineTest : public ::testing::Test {
  protected:
   ProgramTimelineTest() : slack(kToken) {}
 
-  void Start() {
+  void Start(const std::string& extra_outbox = "") {
     const std::string config =
         "{\"server\": {\"host\": \"127.0.0.1\", \"port\": 0, \"threads\": 8}, \"database\": {\"path\": \"" +
         dir.File("bot.db") + "\"}, \"slack\": {\"api_base_url\": \"" + slack.base_url() +
-        "\"}, \"outbox\": {\"first_backoff_seconds\": 1, \"max_backoff_seconds\": 2}, "
+        "\"}, \"outbox\": {\"first_backoff_seconds\": 1, \"max_backoff_seconds\": 2" + extra_outbox + "}, "
         "\"program\": {\"admins\": [\"slack:T1:UADMIN\"], \"default_time_zone\": \"Europe/Berlin\"}}";
     bot = std::make_unique<BotProcess>(dir, config, Environment{{"SLACK_SIGNING_SECRET", kSecret}, {"SLACK_BOT_TOKEN", kToken}});
   }
@@ -128,6 +128,23 @@ TEST_F(ProgramTimelineTest, MessagesQueuedDuringAnOutageSurviveKillDashNineAndAr
   ASSERT_TRUE(slack.WaitForPosted(2, std::chrono::seconds(15))) << bot->Log();
   std::this_thread::sleep_for(std::chrono::milliseconds(1500));
   EXPECT_EQ(slack.PostedMessages().size(), 2u);
+}
+
+TEST_F(ProgramTimelineTest, KillDashNineMidDispatchThenRestartSendsNothingTwice) {
+  Start(", \"lease_seconds\": 2");
+  Enrol();
+  // Slack accepts the first message but the bot never hears back: it dies mid-dispatch.
+  slack.HoldAnswers(1, std::chrono::seconds(30));
+  Command("UADMIN", "admin pair <@UMENTOR> <@UMENTEE>");
+  ASSERT_TRUE(slack.WaitForPosted(1, std::chrono::seconds(15)));
+  bot->Stop(SIGKILL);
+  Start(", \"lease_seconds\": 2");
+  ASSERT_TRUE(slack.WaitForPosted(2, std::chrono::seconds(20))) << bot->Log();
+  std::this_thread::sleep_for(std::chrono::milliseconds(2500));  // room for a duplicate to show up
+  auto posted = slack.PostedMessages();
+  ASSERT_EQ(posted.size(), 2u) << "each kickoff exactly once";
+  EXPECT_NE(posted[0]["metadata"]["event_payload"]["key"], posted[1]["metadata"]["event_payload"]["key"]);
+  EXPECT_FALSE(slack.Calls("conversations.history").empty()) << "the uncertain attempt was checked, not repeated";
 }
 
 TEST_F(ProgramTimelineTest, APermanentSlackErrorIsNotRetried) {

@@ -15,7 +15,7 @@ json ParseBody(const httplib::Request& request) {
   }
   json object = json::object();
   if (auto form = DecodeForm(request.body)) {
-    for (const char* name : {"users", "channel", "text", "blocks"}) {
+    for (const char* name : {"users", "channel", "text", "blocks", "oldest", "include_all_metadata"}) {
       if (form->Has(name)) object[name] = form->Get(name);
     }
   }
@@ -29,7 +29,7 @@ void Reply(httplib::Response& response, int status, const json& body) {
 }  // namespace
 
 FakeSlackServer::FakeSlackServer(std::string expected_token) : expected_token_(std::move(expected_token)) {
-  for (const char* method : {"conversations.open", "chat.postMessage"}) {
+  for (const char* method : {"conversations.open", "chat.postMessage", "conversations.history"}) {
     server_.Post(std::string("/api/") + method, [this, method](const httplib::Request& request, httplib::Response& response) {
       Handle(method, request, response);
     });
@@ -42,6 +42,11 @@ FakeSlackServer::FakeSlackServer(std::string expected_token) : expected_token_(s
 }
 
 FakeSlackServer::~FakeSlackServer() {
+  {
+    std::lock_guard lock(mutex_);
+    stopping_ = true;
+  }
+  posted_changed_.notify_all();
   server_.stop();
   if (thread_.joinable()) thread_.join();
 }
@@ -62,6 +67,7 @@ void FakeSlackServer::Handle(const std::string& method, const httplib::Request& 
   if (calls_.back().authorization != "Bearer " + expected_token_) {
     return Reply(response, 200, json{{"ok", false}, {"error", "invalid_auth"}});
   }
+  if (method == "conversations.history") return History(body, response);
   if (method == "conversations.open") {
     const std::string users = body.is_object() ? body.value("users", std::string()) : std::string();
     if (users.empty()) return Reply(response, 200, json{{"ok", false}, {"error", "users_not_found"}});
@@ -70,10 +76,34 @@ void FakeSlackServer::Handle(const std::string& method, const httplib::Request& 
   if (!body.is_object() || !body.contains("channel")) {
     return Reply(response, 200, json{{"ok", false}, {"error", "channel_not_found"}});
   }
-  posted_.push_back(body);
   const std::string ts = std::to_string(++next_ts_) + ".000100";
+  posted_.push_back(body);
+  posted_.back()["ts"] = ts;
   posted_changed_.notify_all();
+  if (holds_ > 0) {
+    --holds_;
+    posted_changed_.wait_for(lock, hold_, [&] { return stopping_; });
+  }
   return Reply(response, 200, json{{"ok", true}, {"channel", body["channel"]}, {"ts", ts}});
+}
+
+void FakeSlackServer::History(const nlohmann::json& body, httplib::Response& response) {
+  const std::string channel = body.is_object() ? body.value("channel", std::string()) : std::string();
+  const bool with_metadata = body.is_object() && body.value("include_all_metadata", std::string()) == "true";
+  json messages = json::array();
+  for (auto it = posted_.rbegin(); it != posted_.rend(); ++it) {  // newest first, as Slack answers
+    if ((*it)["channel"] != channel) continue;
+    json message{{"type", "message"}, {"ts", (*it)["ts"]}, {"text", it->value("text", std::string())}};
+    if (with_metadata && it->contains("metadata")) message["metadata"] = (*it)["metadata"];
+    messages.push_back(std::move(message));
+  }
+  Reply(response, 200, json{{"ok", true}, {"messages", messages}, {"has_more", false}});
+}
+
+void FakeSlackServer::HoldAnswers(int count, std::chrono::milliseconds hold) {
+  std::lock_guard lock(mutex_);
+  holds_ = count;
+  hold_ = hold;
 }
 
 std::vector<FakeSlackServer::Call> FakeSlackServer::Calls(const std::string& method) const {

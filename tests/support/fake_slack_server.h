@@ -47,11 +47,15 @@ class FakeSlackServer {
   void FailNext(const std::string& method, int count, Fault fault);
   // While down, every request gets 503.
   void SetDown(bool down);
+  // The next `count` chat.postMessage calls are accepted (posted) but the
+  // answer is held back for `hold` — the sender is mid-dispatch meanwhile.
+  void HoldAnswers(int count, std::chrono::milliseconds hold);
   // Waits until at least `count` messages were posted; false on timeout.
   bool WaitForPosted(std::size_t count, std::chrono::milliseconds timeout) const;
 
  private:
   void Handle(const std::string& method, const httplib::Request& request, httplib::Response& response);
+  void History(const nlohmann::json& body, httplib::Response& response);
 
   std::string expected_token_;
   httplib::Server server_;
@@ -64,6 +68,9 @@ class FakeSlackServer {
   std::vector<nlohmann::json> posted_;
   std::map<std::string, std::deque<Fault>> faults_;
   bool down_ = false;
+  bool stopping_ = false;
+  int holds_ = 0;
+  std::chrono::milliseconds hold_{0};
   long long next_ts_ = 1000;
 };
 
