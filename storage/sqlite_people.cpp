@@ -14,6 +14,8 @@ namespace {
 constexpr const char* kSelectPerson = PERSON_COLUMNS "WHERE platform = ? AND workspace = ? AND user_id = ?";
 constexpr const char* kSelectPersonById = PERSON_COLUMNS "WHERE id = ?";
 constexpr const char* kSelectActive = PERSON_COLUMNS "WHERE enrolment = 'active' ORDER BY id";
+constexpr const char* kSelectNeverSynced =
+    PERSON_COLUMNS "WHERE platform = ? AND profile_synced_at IS NULL AND workspace <> 'erased' ORDER BY id LIMIT ?";
 #undef PERSON_COLUMNS
 
 constexpr const char* kInsertPerson =
@@ -89,6 +91,17 @@ std::int64_t SqlitePeopleRepository::Save(const Person& person) {
   statement.bind(15, static_cast<int64_t>(person.id));
   statement.exec();
   return person.id;
+}
+
+std::vector<Person> SqlitePeopleRepository::ListNeverSynced(Platform platform, int limit) {
+  return QueryAll(connection_, kSelectNeverSynced, ReadPerson, std::string(PlatformName(platform)), limit);
+}
+
+void SqlitePeopleRepository::MarkSynced(std::int64_t id, TimePoint at) {
+  auto& statement = connection_.Prepare("UPDATE people SET profile_synced_at = ? WHERE id = ?");
+  BindTime(statement, 1, at);
+  statement.bind(2, static_cast<int64_t>(id));
+  statement.exec();
 }
 
 void SqlitePeopleRepository::Erase(std::int64_t id) {

@@ -17,6 +17,8 @@ class SqlitePeopleRepository : public PeopleRepository {
   std::int64_t Save(const Person& person) override;
   std::vector<Person> ListActive() override;
   void Erase(std::int64_t id) override;
+  std::vector<Person> ListNeverSynced(Platform platform, int limit) override;
+  void MarkSynced(std::int64_t id, TimePoint at) override;
 
  private:
   SqliteConnection& connection_;

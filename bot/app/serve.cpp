@@ -52,6 +52,7 @@ int RunServe(const Config& config, const Secrets& secrets) {
 
   std::thread outbox([&wiring] { (*wiring)->outbox().Run(); });
   std::thread scheduler([&wiring] { (*wiring)->scheduler_loop().Run(); });
+  std::thread profile_sync([&wiring] { (*wiring)->profile_sync().Run(); });
   std::thread stopper([&server, stop_signals] {
     int signal_number = 0;
     sigwait(&stop_signals, &signal_number);
@@ -63,6 +64,8 @@ int RunServe(const Config& config, const Secrets& secrets) {
   pthread_kill(stopper.native_handle(), SIGTERM);
   stopper.join();
   // Messages not yet delivered stay in the database for the next start.
+  (*wiring)->profile_sync().Stop();
+  profile_sync.join();
   (*wiring)->scheduler_loop().Stop();
   scheduler.join();
   (*wiring)->outbox().Stop();

@@ -34,12 +34,17 @@ StatusOr<std::unique_ptr<Wiring>> Wiring::Create(const Config& config, const Sec
       std::make_unique<SlashCommandRoute>(*wiring->slack_verifier_, *wiring->engine_, config.slack_command);
 
   std::map<Platform, Sender*> senders;
+  std::map<Platform, UserDirectory*> directories;
   wiring->http_client_ = std::make_unique<HttpClient>(std::chrono::seconds(10));
   if (!secrets.slack_bot_token.empty()) {
     wiring->slack_sender_ = std::make_unique<SlackWebApiSender>(config.slack_api_base_url, secrets.slack_bot_token,
                                                                 *wiring->http_client_);
     senders[Platform::kSlack] = wiring->slack_sender_.get();
+    wiring->slack_directory_ = std::make_unique<SlackUserDirectory>(config.slack_api_base_url, secrets.slack_bot_token,
+                                                                    *wiring->http_client_);
+    directories[Platform::kSlack] = wiring->slack_directory_.get();
   }
+  wiring->profile_sync_ = std::make_unique<ProfileSync>(*wiring->store_, clock, std::move(directories));
   OutboxOptions outbox;
   outbox.max_attempts = config.outbox_max_attempts;
   outbox.first_backoff = std::chrono::seconds(config.outbox_first_backoff_seconds);
@@ -52,7 +57,10 @@ StatusOr<std::unique_ptr<Wiring>> Wiring::Create(const Config& config, const Sec
   wiring->scheduler_ = std::make_unique<Scheduler>(*wiring->store_, SettingsFromConfig(config));
   wiring->scheduler_loop_ = std::make_unique<SchedulerLoop>(*wiring->scheduler_, clock, std::chrono::seconds(60),
                                                             [worker = wiring->outbox_.get()] { worker->Wake(); });
-  wiring->engine_->SetChangeListener([loop = wiring->scheduler_loop_.get()] { loop->Wake(); });
+  wiring->engine_->SetChangeListener([loop = wiring->scheduler_loop_.get(), sync = wiring->profile_sync_.get()] {
+    sync->Wake();  // someone may have joined: learn their time zone before the scheduler plans for them
+    loop->Wake();
+  });
   return wiring;
 }
 

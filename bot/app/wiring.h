@@ -8,12 +8,14 @@
 #include "adapters/common/http_client.h"
 #include "adapters/slack/request_verifier.h"
 #include "adapters/slack/slash_command_route.h"
+#include "adapters/slack/user_directory.h"
 #include "adapters/slack/web_api_sender.h"
 #include "bot/app/config.h"
 #include "bot/app/secrets.h"
 #include "bot/app/webhook_server.h"
 #include "bot/engine/engine.h"
 #include "bot/engine/outbox_worker.h"
+#include "bot/engine/profile_sync.h"
 #include "bot/engine/scheduler_loop.h"
 #include "storage/sqlite_store.h"
 
@@ -32,6 +34,7 @@ class Wiring {
   OutboxWorker& outbox() { return *outbox_; }
   Scheduler& scheduler() { return *scheduler_; }
   SchedulerLoop& scheduler_loop() { return *scheduler_loop_; }
+  ProfileSync& profile_sync() { return *profile_sync_; }
   bool slack_configured() const { return slack_verifier_->configured(); }
   // Without a bot token nothing is sent to Slack: messages wait in the outbox.
   bool slack_can_send() const { return slack_sender_ != nullptr; }
@@ -51,6 +54,8 @@ class Wiring {
   std::unique_ptr<OutboxWorker> outbox_;
   std::unique_ptr<Scheduler> scheduler_;
   std::unique_ptr<SchedulerLoop> scheduler_loop_;
+  std::unique_ptr<SlackUserDirectory> slack_directory_;
+  std::unique_ptr<ProfileSync> profile_sync_;
 };
 
 // The engine's settings as the config gives them.

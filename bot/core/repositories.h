@@ -26,6 +26,9 @@ class PeopleRepository {
   virtual std::int64_t Save(const Person& person) = 0;
   // Everyone enrolled now, by id.
   virtual std::vector<Person> ListActive() = 0;
+  // People on `platform` whose platform profile was never looked up, at most `limit`.
+  virtual std::vector<Person> ListNeverSynced(Platform platform, int limit) = 0;
+  virtual void MarkSynced(std::int64_t id, TimePoint at) = 0;
   // forget-me: replaces the identity and every profile field with neutral
   // values ("erased-<id>", "former participant"), keeping role and dates for
   // the program's aggregate figures.

@@ -147,6 +147,19 @@ TEST_F(ProgramTimelineTest, KillDashNineMidDispatchThenRestartSendsNothingTwice)
   EXPECT_FALSE(slack.Calls("conversations.history").empty()) << "the uncertain attempt was checked, not repeated";
 }
 
+TEST_F(ProgramTimelineTest, ASlackUsersTimeZoneComesFromTheirSlackProfile) {
+  slack.SetProfile("UTOKYO", "Asia/Tokyo", "Kenji");
+  Start();
+  Command("UTOKYO", "join mentee");
+  std::string profile;
+  for (int i = 0; i < 100 && profile.find("Asia/Tokyo") == std::string::npos; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    profile = Command("UTOKYO", "profile");
+  }
+  EXPECT_THAT(profile, HasSubstr("Asia/Tokyo"));
+  EXPECT_EQ(slack.Calls("users.info").size(), 1u);
+}
+
 TEST_F(ProgramTimelineTest, APermanentSlackErrorIsNotRetried) {
   Start();
   Enrol();

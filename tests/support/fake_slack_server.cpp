@@ -15,7 +15,7 @@ json ParseBody(const httplib::Request& request) {
   }
   json object = json::object();
   if (auto form = DecodeForm(request.body)) {
-    for (const char* name : {"users", "channel", "text", "blocks", "oldest", "include_all_metadata"}) {
+    for (const char* name : {"users", "user", "channel", "text", "blocks", "oldest", "include_all_metadata"}) {
       if (form->Has(name)) object[name] = form->Get(name);
     }
   }
@@ -29,7 +29,7 @@ void Reply(httplib::Response& response, int status, const json& body) {
 }  // namespace
 
 FakeSlackServer::FakeSlackServer(std::string expected_token) : expected_token_(std::move(expected_token)) {
-  for (const char* method : {"conversations.open", "chat.postMessage", "conversations.history"}) {
+  for (const char* method : {"conversations.open", "chat.postMessage", "conversations.history", "users.info"}) {
     server_.Post(std::string("/api/") + method, [this, method](const httplib::Request& request, httplib::Response& response) {
       Handle(method, request, response);
     });
@@ -68,6 +68,12 @@ void FakeSlackServer::Handle(const std::string& method, const httplib::Request& 
     return Reply(response, 200, json{{"ok", false}, {"error", "invalid_auth"}});
   }
   if (method == "conversations.history") return History(body, response);
+  if (method == "users.info") {
+    auto it = profiles_.find(body.is_object() ? body.value("user", std::string()) : std::string());
+    if (it == profiles_.end()) return Reply(response, 200, json{{"ok", false}, {"error", "user_not_found"}});
+    return Reply(response, 200, json{{"ok", true}, {"user", {{"id", it->first}, {"tz", it->second.first},
+                                                              {"profile", {{"display_name", it->second.second}}}}}});
+  }
   if (method == "conversations.open") {
     const std::string users = body.is_object() ? body.value("users", std::string()) : std::string();
     if (users.empty()) return Reply(response, 200, json{{"ok", false}, {"error", "users_not_found"}});
@@ -98,6 +104,11 @@ void FakeSlackServer::History(const nlohmann::json& body, httplib::Response& res
     messages.push_back(std::move(message));
   }
   Reply(response, 200, json{{"ok", true}, {"messages", messages}, {"has_more", false}});
+}
+
+void FakeSlackServer::SetProfile(const std::string& user_id, const std::string& tz, const std::string& display_name) {
+  std::lock_guard lock(mutex_);
+  profiles_[user_id] = {tz, display_name};
 }
 
 void FakeSlackServer::HoldAnswers(int count, std::chrono::milliseconds hold) {

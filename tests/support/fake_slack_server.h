@@ -45,6 +45,8 @@ class FakeSlackServer {
   std::vector<nlohmann::json> PostedMessages() const;
   // The next `count` calls of `method` answer with `fault`.
   void FailNext(const std::string& method, int count, Fault fault);
+  // users.info answers this time zone and name for the user (else user_not_found).
+  void SetProfile(const std::string& user_id, const std::string& tz, const std::string& display_name);
   // While down, every request gets 503.
   void SetDown(bool down);
   // The next `count` chat.postMessage calls are accepted (posted) but the
@@ -68,6 +70,7 @@ class FakeSlackServer {
   std::vector<nlohmann::json> posted_;
   std::map<std::string, std::deque<Fault>> faults_;
   bool down_ = false;
+  std::map<std::string, std::pair<std::string, std::string>> profiles_;
   bool stopping_ = false;
   int holds_ = 0;
   std::chrono::milliseconds hold_{0};
