@@ -116,7 +116,8 @@ TEST_F(ProgramTimelineTest, AFullTimelineDeliversEveryMessageExactlyOnceDespiteS
 }
 
 TEST_F(ProgramTimelineTest, MessagesQueuedDuringAnOutageSurviveKillDashNineAndAreDeliveredOnce) {
-  Start();
+  // A short lease: if the kill lands mid-attempt, the restarted bot takes the message again soon.
+  Start(", \"lease_seconds\": 2");
   Enrol();
   slack.SetDown(true);
   EXPECT_THAT(Command("UADMIN", "admin pair <@UMENTOR> <@UMENTEE>"), HasSubstr("Paired"));
@@ -124,7 +125,7 @@ TEST_F(ProgramTimelineTest, MessagesQueuedDuringAnOutageSurviveKillDashNineAndAr
   bot->Stop(SIGKILL);
   EXPECT_TRUE(slack.PostedMessages().empty());
   slack.SetDown(false);
-  Start();
+  Start(", \"lease_seconds\": 2");
   ASSERT_TRUE(slack.WaitForPosted(2, std::chrono::seconds(15))) << bot->Log();
   std::this_thread::sleep_for(std::chrono::milliseconds(1500));
   EXPECT_EQ(slack.PostedMessages().size(), 2u);
