@@ -49,6 +49,14 @@ Setter Integer(int Config::*field, long long min, long long max) {
   };
 }
 
+Setter Boolean(bool Config::*field) {
+  return [field](const json& value, Config& config) -> std::string {
+    if (!value.is_boolean()) return "must be true or false (got " + Describe(value) + ")";
+    config.*field = value.get<bool>();
+    return "";
+  };
+}
+
 std::string NonEmpty(const std::string& text) { return text.empty() ? "must not be empty" : ""; }
 
 std::string HttpUrl(const std::string& text) {
@@ -116,6 +124,8 @@ const std::vector<KeySpec>& Specs() {
        Integer(&Config::outbox_max_backoff_seconds, 1, 86400)},
       {{"outbox.lease_seconds", "integer", "How long a claimed message is kept from other workers, 2 to 3600."},
        Integer(&Config::outbox_lease_seconds, 2, 3600)},
+      {{"scheduler.enabled", "boolean", "Run the scheduler inside serve; false when cron runs `mentorbot tick`."},
+       Boolean(&Config::scheduler_enabled)},
       {{"program.admins", "list of strings", "The first admins, as user keys \"slack:<team_id>:<user_id>\"."},
        SetAdmins},
       {{"program.default_time_zone", "string", "IANA time zone for people who have not set theirs."},

@@ -23,6 +23,7 @@ struct Config {
   int outbox_first_backoff_seconds = 5;
   int outbox_max_backoff_seconds = 3600;
   int outbox_lease_seconds = 120;
+  bool scheduler_enabled = true;  // false: cron runs `mentorbot tick` instead
   std::vector<std::string> program_admins;  // user keys, e.g. "slack:T0001:U0001"
   std::string program_default_time_zone = "UTC";
 };

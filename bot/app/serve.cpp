@@ -51,7 +51,10 @@ int RunServe(const Config& config, const Secrets& secrets) {
   spdlog::info("listening on {}:{} with database {}", config.server_host, *port, config.database_path);
 
   std::thread outbox([&wiring] { (*wiring)->outbox().Run(); });
-  std::thread scheduler([&wiring] { (*wiring)->scheduler_loop().Run(); });
+  std::thread scheduler([&wiring, &config] {
+    if (config.scheduler_enabled) (*wiring)->scheduler_loop().Run();
+  });
+  if (!config.scheduler_enabled) spdlog::info("scheduler disabled: run `mentorbot tick` from cron");
   std::thread profile_sync([&wiring] { (*wiring)->profile_sync().Run(); });
   std::thread stopper([&server, stop_signals] {
     int signal_number = 0;

@@ -81,6 +81,13 @@ TEST(ConfigTest, OutOfRangeValuesAreNamed) {
   EXPECT_EQ(Problem(R"({"server": {"port": 0}})"), "") << "0 means any free port";
 }
 
+TEST(ConfigTest, BooleansMustBeBooleans) {
+  EXPECT_EQ(Problem(R"({"scheduler": {"enabled": "no"}})"), "scheduler.enabled: must be true or false (got \"no\")");
+  auto config = ParseConfig(R"({"scheduler": {"enabled": false}})");
+  ASSERT_TRUE(config.ok());
+  EXPECT_FALSE(config->scheduler_enabled);
+}
+
 TEST(ConfigTest, ValuesAreValidated) {
   EXPECT_EQ(Problem(R"({"slack": {"api_base_url": "ftp://x"}})").rfind("slack.api_base_url:", 0), 0u);
   EXPECT_EQ(Problem(R"({"slack": {"command": "mentor"}})").rfind("slack.command:", 0), 0u);

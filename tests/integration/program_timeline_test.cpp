@@ -34,11 +34,14 @@ class ProgramTimelineTest : public ::testing::Test {
  protected:
   ProgramTimelineTest() : slack(kToken) {}
 
-  void Start(const std::string& extra_outbox = "") {
+  // The in-process scheduler is off unless a test asks for it: its messages
+  // (digest, nudges) depend on the wall clock and would make counts flaky.
+  void Start(const std::string& extra_outbox = "", bool scheduler = false) {
     const std::string config =
         "{\"server\": {\"host\": \"127.0.0.1\", \"port\": 0, \"threads\": 8}, \"database\": {\"path\": \"" +
         dir.File("bot.db") + "\"}, \"slack\": {\"api_base_url\": \"" + slack.base_url() +
-        "\"}, \"outbox\": {\"first_backoff_seconds\": 1, \"max_backoff_seconds\": 2" + extra_outbox + "}, "
+        "\"}, \"outbox\": {\"first_backoff_seconds\": 1, \"max_backoff_seconds\": 2" + extra_outbox + "}, " +
+        "\"scheduler\": {\"enabled\": " + (scheduler ? "true" : "false") + "}, "
         "\"program\": {\"admins\": [\"slack:T1:UADMIN\"], \"default_time_zone\": \"Europe/Berlin\"}}";
     bot = std::make_unique<BotProcess>(dir, config, Environment{{"SLACK_SIGNING_SECRET", kSecret}, {"SLACK_BOT_TOKEN", kToken}});
   }
@@ -159,6 +162,24 @@ TEST_F(ProgramTimelineTest, ASlackUsersTimeZoneComesFromTheirSlackProfile) {
   }
   EXPECT_THAT(profile, HasSubstr("Asia/Tokyo"));
   EXPECT_EQ(slack.Calls("users.info").size(), 1u);
+}
+
+TEST_F(ProgramTimelineTest, TheServerRunsTheSchedulerItself) {
+  Start("", /*scheduler=*/true);
+  Enrol();
+  // Quiet hours off and every day a work day, so the test holds at any hour.
+  Command("UADMIN", "admin config set quiet_hours off");
+  Command("UADMIN", "admin config set work_days mon-sun");
+  Command("UADMIN", "admin pair <@UMENTOR> <@UMENTEE>");
+  Command("UMENTEE", "schedule tomorrow 15:00");  // less than 48 h away: the agenda nudge is due at once
+  bool nudged = false;
+  for (int i = 0; i < 100 && !nudged; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    for (const auto& message : slack.PostedMessages()) {
+      nudged = nudged || (message["channel"] == "DUMENTEE" && message.dump().find("has no agenda yet") != std::string::npos);
+    }
+  }
+  EXPECT_TRUE(nudged) << bot->Log();
 }
 
 TEST_F(ProgramTimelineTest, APermanentSlackErrorIsNotRetried) {
