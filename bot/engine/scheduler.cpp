@@ -7,12 +7,16 @@
 namespace mentorbot {
 
 StatusOr<TickReport> Scheduler::Tick(TimePoint now, bool dry_run, bool keep_items) {
+  // Planning reads a snapshot (it can take seconds for a large program);
+  // only the due messages are then written, in a short transaction, so
+  // webhooks never wait behind a tick. Keys keep the write idempotent.
   TickReport report;
-  const Store::Access access = dry_run ? Store::Access::kRead : Store::Access::kWrite;
-  Status status = store_.Run(access, [&](StoreTransaction& store) {
+  std::vector<TickReport::Item> due;
+  Status planned_ok = store_.Run(Store::Access::kRead, [&](StoreTransaction& store) {
     report = TickReport{};
+    due.clear();
     const ProgramRules rules = LoadRules(store.program());
-    auto handle = [&](PlannedMessage& planned) {
+    auto consider = [&](PlannedMessage& planned) {
       if (planned.due > now) {
         if (!report.next_due || planned.due < *report.next_due) report.next_due = planned.due;
         return;
@@ -23,12 +27,7 @@ StatusOr<TickReport> Scheduler::Tick(TimePoint now, bool dry_run, bool keep_item
         ++report.expired;
         return;
       }
-      Message message = planned.build();
-      if (!dry_run) store.outbox().Enqueue(planned.key, Address{planned.to, planned.conversation, "", ""}, message, send_at, now);
-      ++report.queued_count;
-      if (keep_items) {
-        report.queued.push_back(TickReport::Item{planned.key, planned.to, planned.conversation, std::move(message), send_at});
-      }
+      due.push_back(TickReport::Item{planned.key, planned.to, planned.conversation, planned.build(), send_at});
     };
     // Pairs are streamed: one snapshot and its plan at a time.
     WeeklyDigest digest(rules, settings_, now);
@@ -36,11 +35,30 @@ StatusOr<TickReport> Scheduler::Tick(TimePoint now, bool dry_run, bool keep_item
       auto snapshot = LoadPairSnapshot(store, pair);
       if (!snapshot) continue;
       digest.Count(*snapshot);
-      for (PlannedMessage& planned : PlanPairMessages(*snapshot, rules, settings_, now)) handle(planned);
+      for (PlannedMessage& planned : PlanPairMessages(*snapshot, rules, settings_, now)) consider(planned);
     }
-    for (PlannedMessage& planned : digest.Plan(store)) handle(planned);
+    for (PlannedMessage& planned : digest.Plan(store)) consider(planned);
   });
-  if (!status.ok()) return status;
+  if (!planned_ok.ok()) return planned_ok;
+
+  if (!dry_run && !due.empty()) {
+    std::vector<bool> queued(due.size(), false);
+    Status written = store_.Run(Store::Access::kWrite, [&](StoreTransaction& store) {
+      for (std::size_t i = 0; i < due.size(); ++i) {
+        // False when another process queued the same key since we planned.
+        queued[i] = store.outbox().Enqueue(due[i].key, Address{due[i].to, due[i].conversation, "", ""}, due[i].message,
+                                           due[i].send_at, now);
+      }
+    });
+    if (!written.ok()) return written;
+    std::vector<TickReport::Item> kept;
+    for (std::size_t i = 0; i < due.size(); ++i) {
+      if (queued[i]) kept.push_back(std::move(due[i]));
+    }
+    due = std::move(kept);
+  }
+  report.queued_count = static_cast<int>(due.size());
+  if (keep_items) report.queued = std::move(due);
   return report;
 }
 

@@ -7,8 +7,8 @@
 // database, or a crash half-way never queue a message twice, and the next
 // tick queues whatever a crash skipped.
 //
-// Thread-safety: Tick may be called from any thread; it runs in one write
-// transaction. Not copyable.
+// Thread-safety: Tick may be called from any thread; it plans on a read
+// snapshot and writes only the due messages. Not copyable.
 #pragma once
 
 #include <optional>

@@ -56,7 +56,7 @@ class SchedulerTest : public ProgramTest {
 
 TEST_F(SchedulerTest, NothingIsDueRightAfterPairing) {
   auto report = Tick();
-  EXPECT_TRUE(report.queued.empty());
+  EXPECT_TRUE(report.queued.empty()) << ::testing::PrintToString(Kinds(report));
   ASSERT_TRUE(report.next_due);
   EXPECT_EQ(*report.next_due, TestEpoch() + std::chrono::days(28)) << "the first stall nudge: cadence 21 + grace 7";
 }
