@@ -2,6 +2,8 @@
 
 #include <SQLiteCpp/Exception.h>
 
+#include <algorithm>
+
 #include "storage/migrations.h"
 #include "storage/sqlite_transaction.h"
 
@@ -84,7 +86,8 @@ StatusOr<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path
     std::vector<std::unique_ptr<SqliteConnection>> pool;
     pool.push_back(std::make_unique<SqliteConnection>(path, /*create=*/true, options.busy_timeout_ms));
     Migrate(*pool.front());
-    for (int i = 1; i < options.connections; ++i) {
+    // At least two: the scheduler writes batches while its read snapshot is open.
+    for (int i = 1; i < std::max(2, options.connections); ++i) {
       pool.push_back(std::make_unique<SqliteConnection>(path, /*create=*/false, options.busy_timeout_ms));
     }
     return std::unique_ptr<SqliteStore>(new SqliteStore(std::move(pool)));
