@@ -99,4 +99,18 @@ class SqliteOutboxRepository : public OutboxRepository {
   SqliteConnection& connection_;
 };
 
+class SqliteConversationRepository : public ConversationRepository {
+ public:
+  explicit SqliteConversationRepository(SqliteConnection& connection) : connection_(connection) {}
+  void Save(const ConversationReference& reference) override;
+  std::optional<ConversationReference> Find(const UserRef& user) override;
+  std::optional<std::string> LatestServiceUrl(Platform platform, const std::string& workspace) override;
+  bool Erase(const UserRef& user) override;
+  bool MarkSeen(const std::string& event_id, TimePoint at) override;
+  int PruneSeen(TimePoint before) override;
+
+ private:
+  SqliteConnection& connection_;
+};
+
 }  // namespace mentorbot

@@ -10,13 +10,15 @@ namespace mentorbot {
 class SqliteTransaction : public StoreTransaction {
  public:
   explicit SqliteTransaction(SqliteConnection& connection)
-      : people_(connection), pairs_(connection), sessions_(connection), program_(connection), outbox_(connection) {}
+      : people_(connection), pairs_(connection), sessions_(connection), program_(connection), outbox_(connection),
+        conversations_(connection) {}
 
   PeopleRepository& people() override { return people_; }
   PairRepository& pairs() override { return pairs_; }
   SessionRepository& sessions() override { return sessions_; }
   ProgramRepository& program() override { return program_; }
   OutboxRepository& outbox() override { return outbox_; }
+  ConversationRepository& conversations() override { return conversations_; }
 
  private:
   SqlitePeopleRepository people_;
@@ -24,6 +26,7 @@ class SqliteTransaction : public StoreTransaction {
   SqliteSessionRepository sessions_;
   SqliteProgramRepository program_;
   SqliteOutboxRepository outbox_;
+  SqliteConversationRepository conversations_;
 };
 
 }  // namespace mentorbot

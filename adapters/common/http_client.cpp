@@ -49,15 +49,9 @@ HttpClient::Connection& HttpClient::ConnectionFor(const std::string& origin) {
   return *slot;
 }
 
-StatusOr<HttpClientResponse> HttpClient::Post(const std::string& url, const std::map<std::string, std::string>& headers,
-                                              const std::string& body, const std::string& content_type) {
-  auto parts = SplitUrl(url);
-  if (!parts) return Status::InvalidArgument("not an http(s) URL: " + url);
-  Connection& connection = ConnectionFor(parts->first);
-  httplib::Headers request_headers(headers.begin(), headers.end());
-  std::lock_guard lock(connection.mutex);
-  auto result = connection.client.Post(parts->second, request_headers, body, content_type.c_str());
-  if (!result) return Status::Unavailable("no response from " + parts->first + ": " + httplib::to_string(result.error()));
+namespace {
+StatusOr<HttpClientResponse> ToResponse(const std::string& origin, const httplib::Result& result) {
+  if (!result) return Status::Unavailable("no response from " + origin + ": " + httplib::to_string(result.error()));
   HttpClientResponse response;
   response.status = result->status;
   response.body = result->body;
@@ -67,6 +61,26 @@ StatusOr<HttpClientResponse> HttpClient::Post(const std::string& url, const std:
     response.headers.emplace(std::move(key), value);
   }
   return response;
+}
+}  // namespace
+
+StatusOr<HttpClientResponse> HttpClient::Post(const std::string& url, const std::map<std::string, std::string>& headers,
+                                              const std::string& body, const std::string& content_type) {
+  auto parts = SplitUrl(url);
+  if (!parts) return Status::InvalidArgument("not an http(s) URL: " + url);
+  Connection& connection = ConnectionFor(parts->first);
+  httplib::Headers request_headers(headers.begin(), headers.end());
+  std::lock_guard lock(connection.mutex);
+  return ToResponse(parts->first, connection.client.Post(parts->second, request_headers, body, content_type.c_str()));
+}
+
+StatusOr<HttpClientResponse> HttpClient::Get(const std::string& url, const std::map<std::string, std::string>& headers) {
+  auto parts = SplitUrl(url);
+  if (!parts) return Status::InvalidArgument("not an http(s) URL: " + url);
+  Connection& connection = ConnectionFor(parts->first);
+  httplib::Headers request_headers(headers.begin(), headers.end());
+  std::lock_guard lock(connection.mutex);
+  return ToResponse(parts->first, connection.client.Get(parts->second, request_headers));
 }
 
 }  // namespace mentorbot

@@ -34,6 +34,8 @@ class HttpClient {
   // response came (connection refused, timeout, TLS failure).
   StatusOr<HttpClientResponse> Post(const std::string& url, const std::map<std::string, std::string>& headers,
                                     const std::string& body, const std::string& content_type);
+  // GETs a full URL; same errors as Post.
+  StatusOr<HttpClientResponse> Get(const std::string& url, const std::map<std::string, std::string>& headers);
 
  private:
   struct Connection;

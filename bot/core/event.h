@@ -4,6 +4,7 @@
 #pragma once
 
 #include <map>
+#include <optional>
 #include <string>
 
 #include "bot/core/address.h"
@@ -28,6 +29,11 @@ struct Event {
   std::string action_id;     // kAction / kFormSubmission
   std::string action_value;  // kAction
   std::map<std::string, std::string> fields;  // kFormSubmission
+  // Platforms whose replies are messages of their own (Teams) set this: the
+  // reply is then queued to this address in the outbox, in the same
+  // transaction as the command's changes, under the key "reply:<event_id>".
+  // REQUIRES: event_id is not empty when this is set.
+  std::optional<Address> queue_reply_to;
 };
 
 }  // namespace mentorbot

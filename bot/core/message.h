@@ -4,6 +4,9 @@
 // each platform's limits; the engine never thinks about them. Value types.
 #pragma once
 
+#include <cstddef>
+#include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -24,10 +27,33 @@ struct Field {
   RichText value;
 };
 
+// A text box of a form.
+struct FormInput {
+  std::string name;   // its key in Event::fields on submission
+  std::string label;
+  std::string placeholder;
+  std::string initial;  // pre-filled value (editing what was written before)
+  bool multiline = true;
+  std::size_t max_length = 3000;
+};
+
+// Something to fill in and submit (takeaways, an agenda). Platforms show it
+// as a card with inputs (Teams) or a modal (Slack); the submission comes
+// back as an Event of kind kFormSubmission with action_id = id,
+// action_value = argument and the inputs in fields.
+struct Form {
+  std::string id;        // the command that takes the submission ("takeaways")
+  std::string argument;  // what the command needs besides the inputs (may be empty)
+  std::string title;
+  std::string submit_label;
+  std::vector<FormInput> inputs;
+};
+
 struct Section {
   RichText text;
   std::vector<Field> fields;
   std::vector<Button> buttons;
+  std::optional<Form> form;  // at most one form per section
 };
 
 struct Message {
@@ -43,6 +69,15 @@ struct Message {
 struct Reply {
   Message message;
   bool visible_to_conversation = false;
+  // A form submission that was refused: input name -> what is wrong with it.
+  // Nothing was stored; the platform shows the errors beside the inputs.
+  std::map<std::string, std::string> field_errors;
+  // The event was a repeated delivery of one already handled: nothing was
+  // done and nothing should be said.
+  bool duplicate = false;
+  // The store was unavailable: nothing was done (or queued); the message
+  // says to try again.
+  bool failed = false;
 };
 
 }  // namespace mentorbot

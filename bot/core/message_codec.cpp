@@ -5,7 +5,9 @@
 namespace mentorbot {
 
 namespace {
-constexpr std::string_view kVersion = "mentorbot-message-1";
+// Version 2 added forms; version 1 rows (no forms) still decode.
+constexpr std::string_view kVersion = "mentorbot-message-2";
+constexpr std::string_view kVersionWithoutForms = "mentorbot-message-1";
 constexpr std::size_t kMaxCount = 100000;  // guards decoding against absurd counts
 
 class Writer {
@@ -91,6 +93,53 @@ std::optional<RichText> ReadRichText(Reader& r) {
   }
   return text;
 }
+void WriteForm(Writer& w, const std::optional<Form>& form) {
+  w.Number(form ? 1 : 0);
+  if (!form) return;
+  w.String(form->id);
+  w.String(form->argument);
+  w.String(form->title);
+  w.String(form->submit_label);
+  w.Number(static_cast<long long>(form->inputs.size()));
+  for (const FormInput& input : form->inputs) {
+    w.String(input.name);
+    w.String(input.label);
+    w.String(input.placeholder);
+    w.String(input.initial);
+    w.Number(input.multiline ? 1 : 0);
+    w.Number(static_cast<long long>(input.max_length));
+  }
+}
+
+// false when the encoding is invalid.
+bool ReadForm(Reader& r, std::optional<Form>& form) {
+  auto present = r.Number();
+  if (!present || (*present != 0 && *present != 1)) return false;
+  if (*present == 0) return true;
+  Form read;
+  auto id = r.String();
+  auto argument = r.String();
+  auto title = r.String();
+  auto submit = r.String();
+  auto inputs = submit ? r.Count() : std::nullopt;
+  if (!id || !argument || !title || !inputs) return false;
+  read.id = *id;
+  read.argument = *argument;
+  read.title = *title;
+  read.submit_label = *submit;
+  for (std::size_t i = 0; i < *inputs; ++i) {
+    auto name = r.String();
+    auto label = r.String();
+    auto placeholder = r.String();
+    auto initial = r.String();
+    auto multiline = r.Number();
+    auto max_length = r.Count();
+    if (!name || !label || !placeholder || !initial || !multiline || !max_length) return false;
+    read.inputs.push_back(FormInput{*name, *label, *placeholder, *initial, *multiline != 0, *max_length});
+  }
+  form = std::move(read);
+  return true;
+}
 }  // namespace
 
 std::string EncodeMessage(const Message& message) {
@@ -112,6 +161,7 @@ std::string EncodeMessage(const Message& message) {
       w.String(button.value);
       w.Number(static_cast<int>(button.style));
     }
+    WriteForm(w, section.form);
   }
   return w.Take();
 }
@@ -119,7 +169,8 @@ std::string EncodeMessage(const Message& message) {
 std::optional<Message> DecodeMessage(std::string_view encoded) {
   Reader r(encoded);
   auto version = r.String();
-  if (!version || *version != kVersion) return std::nullopt;
+  if (!version || (*version != kVersion && *version != kVersionWithoutForms)) return std::nullopt;
+  const bool has_forms = *version == kVersion;
   Message message;
   auto summary = r.String();
   auto sections = r.Count();
@@ -147,6 +198,7 @@ std::optional<Message> DecodeMessage(std::string_view encoded) {
       if (!label || !action || !value || !style || *style < 0 || *style > 2) return std::nullopt;
       section.buttons.push_back(Button{*label, *action, *value, static_cast<Button::Style>(*style)});
     }
+    if (has_forms && !ReadForm(r, section.form)) return std::nullopt;
     message.sections.push_back(std::move(section));
   }
   if (!r.done()) return std::nullopt;

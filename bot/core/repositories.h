@@ -142,4 +142,33 @@ class OutboxRepository {
   virtual OutboxCounts Counts() = 0;
 };
 
+// Where the bot can reach a person on their platform without them speaking
+// first (Teams: the 1:1 conversation and the tenant's service url). Written
+// by the platform adapters from inbound activities; the engine only erases.
+struct ConversationReference {
+  UserRef user;
+  std::string platform_user_id;  // the platform's own id for the person (Teams "29:..."), if known
+  std::string conversation_id;   // the 1:1 conversation, empty if none yet
+  std::string service_url;
+  std::string bot_id;            // the bot's id as that person's platform knows it (Teams "28:...")
+  TimePoint updated_at{};
+};
+
+class ConversationRepository {
+ public:
+  virtual ~ConversationRepository() = default;
+  // Inserts or updates; an empty field of `reference` keeps the stored value.
+  virtual void Save(const ConversationReference& reference) = 0;
+  virtual std::optional<ConversationReference> Find(const UserRef& user) = 0;
+  // The service url most recently seen in this workspace (tenant), for
+  // people who never spoke to the bot themselves.
+  virtual std::optional<std::string> LatestServiceUrl(Platform platform, const std::string& workspace) = 0;
+  virtual bool Erase(const UserRef& user) = 0;  // forget-me
+
+  // Inbound deliveries already handled. MarkSeen returns false when the id
+  // was seen before (a platform's retry); Prune forgets ids older than `before`.
+  virtual bool MarkSeen(const std::string& event_id, TimePoint at) = 0;
+  virtual int PruneSeen(TimePoint before) = 0;
+};
+
 }  // namespace mentorbot

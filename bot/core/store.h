@@ -26,6 +26,7 @@ class StoreTransaction {
   virtual SessionRepository& sessions() = 0;
   virtual ProgramRepository& program() = 0;
   virtual OutboxRepository& outbox() = 0;
+  virtual ConversationRepository& conversations() = 0;
 };
 
 class Store {

@@ -34,4 +34,10 @@ CommandText ParseCommandText(std::string_view text) {
   return CommandText{ToLower(first), std::string(rest)};
 }
 
+std::size_t CountCharacters(std::string_view text) {
+  std::size_t count = 0;
+  for (unsigned char c : text) count += (c & 0xC0) != 0x80;  // every byte but continuation bytes
+  return count;
+}
+
 }  // namespace mentorbot

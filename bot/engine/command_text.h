@@ -21,5 +21,7 @@ std::pair<std::string_view, std::string_view> SplitFirstWord(std::string_view te
 
 std::string_view Trim(std::string_view text);
 std::string ToLower(std::string_view text);
+// UTF-8 code points: how people count the length of what they wrote.
+std::size_t CountCharacters(std::string_view text);
 
 }  // namespace mentorbot

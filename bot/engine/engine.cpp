@@ -7,21 +7,39 @@
 
 #include "bot/engine/command_text.h"
 #include "bot/engine/commands.h"
+#include "bot/engine/forms.h"
 #include "bot/engine/replies.h"
 
 namespace mentorbot {
 
 namespace {
 Reply TryAgainLater() {
-  return Problem("Sorry, I couldn't complete that just now: the program's database is unavailable. "
+  Reply reply = Problem("Sorry, I couldn't complete that just now: the program's database is unavailable. "
                  "Nothing was changed.",
                  "Please try again in a minute.");
+  reply.failed = true;
+  return reply;
 }
 
 Reply NotEnrolled(const CommandContext& context) {
   return Problem("That needs you to be enrolled in the program first.",
                  RichText("Type ").Code(context.Typed("join mentee")).Text(" if you are the senior leader, or ")
                      .Code(context.Typed("join mentor")).Text(" if you are the one sharing your perspective."));
+}
+
+std::string ReplyKey(const Event& event) { return "reply:" + event.event_id; }
+
+// Ids of handled deliveries are kept a day: platforms retry within minutes.
+constexpr auto kSeenEventsKept = std::chrono::hours(24);
+constexpr unsigned kPruneEvery = 256;  // events with ids between two prunes
+
+Reply FormErrors(const FormCommand& form) {
+  RichText what("Please check what you wrote:");
+  for (const auto& [input, error] : form.errors) what.Text(" " + error);
+  Reply reply = Say(what);
+  reply.message.sections.back().form = form.form;
+  reply.field_errors = form.errors;
+  return reply;
 }
 
 Reply NotAdmin() {
@@ -40,7 +58,15 @@ Reply Engine::Handle(const Event& event) {
     case EventKind::kCommand: return Dispatch(event, event.text);
     // Buttons carry a command: the action id is the verb, the value its arguments.
     case EventKind::kAction: return Dispatch(event, event.action_id + " " + event.action_value);
-    case EventKind::kFormSubmission: return Dispatch(event, event.action_id);
+    case EventKind::kFormSubmission: {
+      FormCommand form = CommandFromSubmission(event);
+      if (form.unknown_form) {
+        return Respond(event, Problem("That form is out of date, so I didn't save anything.", "Type what you wanted to "
+                                      "write as a command instead, or ask for the form again."));
+      }
+      if (!form.errors.empty()) return Respond(event, FormErrors(form));
+      return Dispatch(event, form.command);
+    }
     case EventKind::kInstall: return Dispatch(event, "help");
   }
   return Dispatch(event, "help");
@@ -69,9 +95,19 @@ Reply Engine::RunCommand(const Event& event, const CommandSpec& spec, std::strin
       std::find(settings_.admins.begin(), settings_.admins.end(), event.from.user) != settings_.admins.end();
   Reply reply;
   bool enqueued = false;
-  // A refused admin command is audited, so it needs a write transaction.
-  const Store::Access access = spec.audience == Audience::kAdmin ? Store::Access::kWrite : spec.access;
+  // A refused admin command is audited, and a delivery id or a queued reply
+  // is written, so those need a write transaction.
+  const bool writes = spec.audience == Audience::kAdmin || !event.event_id.empty() || event.queue_reply_to;
+  const Store::Access access = writes ? Store::Access::kWrite : spec.access;
   Status status = store_.Run(access, [&](StoreTransaction& store) {
+    reply = Reply{};
+    if (!event.event_id.empty()) {
+      if (!store.conversations().MarkSeen(event.event_id, now)) {
+        reply.duplicate = true;
+        return;
+      }
+      if (++events_since_prune_ % kPruneEvery == 0) store.conversations().PruneSeen(now - kSeenEventsKept);
+    }
     CommandContext context(event, store, settings_, now, store.people().Find(event.from.user),
                            config_admin || store.program().IsAdmin(event.from.user), verb, args);
     if (spec.audience == Audience::kAdmin && !context.is_admin) {
@@ -84,13 +120,35 @@ Reply Engine::RunCommand(const Event& event, const CommandSpec& spec, std::strin
       reply = spec.handler(context);
     }
     enqueued = context.enqueued;
+    if (event.queue_reply_to) {
+      store.outbox().Enqueue(ReplyKey(event), *event.queue_reply_to, reply.message, now, now);
+      enqueued = true;
+    }
   });
   if (!status.ok()) {
     spdlog::error("command '{}' failed in the store: {}", spec.verb, status.message());
     return TryAgainLater();
   }
   if (enqueued && outbox_listener_) outbox_listener_();
-  if (access == Store::Access::kWrite && change_listener_) change_listener_();
+  if (access == Store::Access::kWrite && !reply.duplicate && change_listener_) change_listener_();
+  return reply;
+}
+
+Reply Engine::Respond(const Event& event, Reply reply) {
+  if (!event.queue_reply_to) return reply;
+  const TimePoint now = clock_.Now();
+  Status status = store_.Run(Store::Access::kWrite, [&](StoreTransaction& store) {
+    if (!event.event_id.empty() && !store.conversations().MarkSeen(event.event_id, now)) {
+      reply.duplicate = true;
+      return;
+    }
+    store.outbox().Enqueue(ReplyKey(event), *event.queue_reply_to, reply.message, now, now);
+  });
+  if (!status.ok()) {
+    spdlog::error("reply could not be queued: {}", status.message());
+    return TryAgainLater();
+  }
+  if (!reply.duplicate && outbox_listener_) outbox_listener_();
   return reply;
 }
 

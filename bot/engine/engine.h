@@ -7,6 +7,8 @@
 // serialises writers. Not copyable.
 #pragma once
 
+#include <atomic>
+
 #include "bot/core/clock.h"
 #include "bot/core/event_handler.h"
 #include "bot/core/store.h"
@@ -35,6 +37,8 @@ class Engine : public EventHandler {
  private:
   Reply Dispatch(const Event& event, std::string_view text);
   Reply RunCommand(const Event& event, const CommandSpec& spec, std::string verb, std::string args);
+  // A reply made without running a command (a refused form), queued when the event asks for it.
+  Reply Respond(const Event& event, Reply reply);
 
   Store& store_;
   const Clock& clock_;
@@ -42,6 +46,7 @@ class Engine : public EventHandler {
   CommandRouter router_;
   std::function<void()> outbox_listener_;
   std::function<void()> change_listener_;
+  std::atomic<unsigned> events_since_prune_{0};
 };
 
 }  // namespace mentorbot

@@ -30,6 +30,7 @@ Reply ForgetMe(CommandContext& context) {
   const int comments = store.sessions().EraseFeedbackComments(person.id);
   const int topics = store.pairs().EraseOffLimitsAddedBy(person.id);
   const int queued = store.outbox().DropPendingFor(person.ref);
+  store.conversations().Erase(person.ref);  // how to reach them is personal data too
   const int audit = store.program().EraseAuditActor(person.ref.Key());
   if (person.active()) {
     person.enrolment = Enrolment::kLeft;

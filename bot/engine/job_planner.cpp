@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <memory>
 
+#include "bot/engine/forms.h"
 #include "bot/engine/notifications.h"
 
 namespace mentorbot {
@@ -50,9 +51,12 @@ class Planner {
     if (session.agenda.empty()) {
       Add(view_.mentee, prefix + "agenda-nudge:" + at,
           [this, session] {
-            return Note(RichText("Your session with ").Append(NameOf(view_.mentor)).Text(" is on ")
-                            .Append(When(session, view_.mentee)).Text(" and has no agenda yet."),
-                        RichText("You drive the conversation: set it with ").Code("agenda <what you want to talk about>").Text("."));
+            Message message = Note(RichText("Your session with ").Append(NameOf(view_.mentor)).Text(" is on ")
+                                       .Append(When(session, view_.mentee)).Text(" and has no agenda yet."),
+                                   RichText("You drive the conversation: set it with ")
+                                       .Code("agenda <what you want to talk about>").Text("."));
+            message.sections.back().form = AgendaForm();
+            return message;
           },
           session.starts_at - hours(rules_.agenda_nudge_hours), session.starts_at);
     }
@@ -105,9 +109,12 @@ class Planner {
       for (int n = 1; n <= 2; ++n) {
         Add(view_.mentee, prefix + "takeaways-nudge:" + std::to_string(n),
             [this] {
-              return Note(RichText("What did you take away from your session with ").Append(NameOf(view_.mentor)).Text("?"),
-                          RichText("Write it down while it's fresh: ").Code("takeaways <text>")
-                              .Text(". Only the two of you can read it."));
+              Message message =
+                  Note(RichText("What did you take away from your session with ").Append(NameOf(view_.mentor)).Text("?"),
+                       RichText("Write it down while it's fresh: ").Code("takeaways <text>")
+                           .Text(". Only the two of you can read it."));
+              message.sections.back().form = TakeawaysForm();
+              return message;
             },
             n == 1 ? first : first + days(rules_.takeaways_second_nudge_days), std::nullopt);
       }

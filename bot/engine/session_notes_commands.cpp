@@ -1,6 +1,8 @@
 // agenda, met, takeaways: what a session is about, that it happened, and
 // what the mentee took away. Agendas and takeaways are the pair's alone.
+#include "bot/engine/command_text.h"
 #include "bot/engine/commands.h"
+#include "bot/engine/forms.h"
 #include "bot/engine/notifications.h"
 #include "bot/engine/pair_commands.h"
 #include "bot/engine/replies.h"
@@ -8,8 +10,6 @@
 namespace mentorbot {
 
 namespace {
-constexpr std::size_t kMaxAgenda = 3000;
-constexpr std::size_t kMaxTakeaways = 4000;
 // Two "met" within this window are the same meeting (both members pressed it).
 constexpr auto kSameMeeting = std::chrono::hours(12);
 
@@ -24,13 +24,17 @@ Reply Agenda(CommandContext& context) {
   auto open = context.store.sessions().OpenSessionOf(view->pair.id);
   if (context.args.empty()) {
     if (!open) return Say(RichText("No session is scheduled. ").Code(context.Typed("status")).Text(" shows what's next."));
+    Reply reply;
     if (open->agenda.empty()) {
-      return Say(RichText("No agenda yet for ").Append(WhenFor(open->starts_at, *context.person, context.settings))
-                     .Text(view->IsMentee(*context.person) ? ". Set it with " : ".")
-                     .Code(view->IsMentee(*context.person) ? context.Typed("agenda <text>") : ""));
+      reply = Say(RichText("No agenda yet for ").Append(WhenFor(open->starts_at, *context.person, context.settings))
+                      .Text(view->IsMentee(*context.person) ? ". Set it with " : ".")
+                      .Code(view->IsMentee(*context.person) ? context.Typed("agenda <text>") : ""));
+    } else {
+      reply = Reply{Note(RichText("Agenda for ").Append(WhenFor(open->starts_at, *context.person, context.settings)).Text(":"),
+                         RichText(open->agenda)), false};
     }
-    return Reply{Note(RichText("Agenda for ").Append(WhenFor(open->starts_at, *context.person, context.settings)).Text(":"),
-                      RichText(open->agenda)), false};
+    if (view->IsMentee(*context.person)) reply.message.sections.back().form = AgendaForm(open->agenda);
+    return reply;
   }
   if (!view->IsMentee(*context.person)) {
     return Problem("The mentee sets the agenda: it's how they drive the conversation.",
@@ -40,7 +44,7 @@ Reply Agenda(CommandContext& context) {
     return Problem("There's no session to set an agenda for yet.",
                    RichText("Propose one first with ").Code(context.Typed("schedule <when>")).Text("."));
   }
-  if (context.args.size() > kMaxAgenda) return TooLong(kMaxAgenda);
+  if (CountCharacters(context.args) > kMaxAgendaLength) return TooLong(kMaxAgendaLength);
   const bool changed = !open->agenda.empty();
   open->agenda = context.args;
   open->agenda_set_at = context.now;
@@ -89,7 +93,9 @@ Reply Met(CommandContext& context) {
   RichText ask = view->IsMentee(partner)
                      ? RichText("Please write down your key takeaways: ").Code("takeaways <text>")
                      : RichText("How was it? ").Code("feedback <1-5> [comment]");
-  Notify(context, partner, "session:" + std::to_string(session.id) + ":met", Note(told, ask));
+  Message partner_message = Note(told, ask);
+  if (view->IsMentee(partner)) partner_message.sections.back().form = TakeawaysForm();
+  Notify(context, partner, "session:" + std::to_string(session.id) + ":met", std::move(partner_message));
 
   RichText next = view->IsMentee(*context.person)
                       ? RichText("Write your key takeaways while they're fresh: ").Code(context.Typed("takeaways <text>"))
@@ -97,7 +103,9 @@ Reply Met(CommandContext& context) {
   RichText text = RichText("Recorded: your session on ").Append(WhenFor(session.starts_at, *context.person, context.settings))
                       .Text(" — " + progress + ".");
   if (held == target) text.Text(" That's the target: congratulations to you both!");
-  return Reply{Note(text, next), false};
+  Reply reply{Note(text, next), false};
+  if (view->IsMentee(*context.person)) reply.message.sections.back().form = TakeawaysForm();
+  return reply;
 }
 
 Reply Takeaways(CommandContext& context) {
@@ -105,11 +113,15 @@ Reply Takeaways(CommandContext& context) {
   if (!view.ok()) return view.status_reply();
   auto last = context.store.sessions().LastHeld(view->pair.id);
   if (context.args.empty()) {
+    Reply reply;
     if (!last || last->takeaways.empty()) {
-      return Say(RichText("No takeaways are written for your last session yet."));
+      reply = Say(RichText("No takeaways are written for your last session yet."));
+    } else {
+      reply = Reply{Note(RichText("Takeaways from ").Append(WhenFor(last->starts_at, *context.person, context.settings)).Text(":"),
+                         RichText(last->takeaways)), false};
     }
-    return Reply{Note(RichText("Takeaways from ").Append(WhenFor(last->starts_at, *context.person, context.settings)).Text(":"),
-                      RichText(last->takeaways)), false};
+    if (last && view->IsMentee(*context.person)) reply.message.sections.back().form = TakeawaysForm(last->takeaways);
+    return reply;
   }
   if (!view->IsMentee(*context.person)) {
     return Problem("The mentee writes the takeaways after each session.",
@@ -119,7 +131,7 @@ Reply Takeaways(CommandContext& context) {
     return Problem("No session has been recorded yet, so there is nothing to write takeaways for.",
                    RichText("After you meet, type ").Code(context.Typed("met")).Text(" and then your takeaways."));
   }
-  if (context.args.size() > kMaxTakeaways) return TooLong(kMaxTakeaways);
+  if (CountCharacters(context.args) > kMaxTakeawaysLength) return TooLong(kMaxTakeawaysLength);
   const bool replaced = !last->takeaways.empty();
   last->takeaways = context.args;
   last->takeaways_at = context.now;

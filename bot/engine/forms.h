@@ -1,0 +1,32 @@
+// The forms the bot offers (takeaways, agenda) and how a submitted form
+// becomes a command: each form names the command that takes it, and its
+// inputs are validated here, once for every platform, before the command
+// runs. Pure functions.
+#pragma once
+
+#include <map>
+#include <string>
+
+#include "bot/core/event.h"
+#include "bot/core/message.h"
+
+namespace mentorbot {
+
+inline constexpr std::size_t kMaxAgendaLength = 3000;
+inline constexpr std::size_t kMaxTakeawaysLength = 4000;
+
+// `initial` pre-fills the text box (editing what was written before).
+Form TakeawaysForm(const std::string& initial = "");
+Form AgendaForm(const std::string& initial = "");
+
+struct FormCommand {
+  std::string command;                        // the command text to run when valid
+  std::map<std::string, std::string> errors;  // input name -> what is wrong; empty when valid
+  bool unknown_form = false;                  // no such form (an old or forged submission)
+  Form form;  // the form filled with what was submitted, to show again with the errors
+};
+
+// REQUIRES: event.kind == EventKind::kFormSubmission.
+FormCommand CommandFromSubmission(const Event& event);
+
+}  // namespace mentorbot
