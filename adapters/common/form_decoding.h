@@ -31,4 +31,7 @@ std::optional<FormFields> DecodeForm(std::string_view body);
 // Decodes one component; nullopt on a malformed escape.
 std::optional<std::string> PercentDecode(std::string_view text);
 
+// Encodes one name or value for an application/x-www-form-urlencoded body.
+std::string FormEncodeValue(std::string_view text);
+
 }  // namespace mentorbot

@@ -2,27 +2,16 @@
 
 #include <nlohmann/json.hpp>
 
-#include <charconv>
-
+#include "adapters/common/retry_after.h"
 #include "adapters/slack/block_kit_renderer.h"
 
 namespace mentorbot {
 
 namespace {
 using nlohmann::json;
-constexpr std::chrono::seconds kDefaultRetryAfter{30};
 constexpr const char* kMetadataType = "mentorbot_message";
 // How far before a message was queued its earlier attempt may be looked for.
 constexpr long long kHistorySlackSeconds = 60;
-
-std::chrono::seconds RetryAfter(const std::string& header) {
-  long long seconds = 0;
-  auto [end, error] = std::from_chars(header.data(), header.data() + header.size(), seconds);
-  if (header.empty() || error != std::errc() || end != header.data() + header.size() || seconds < 0) {
-    return kDefaultRetryAfter;
-  }
-  return std::chrono::seconds(seconds);
-}
 }  // namespace
 
 bool IsTransientSlackError(const std::string& error) {
@@ -42,7 +31,7 @@ DeliveryResult SlackWebApiSender::Call(const std::string& method, const std::str
   auto response = client_.Post(api_base_url_ + "/" + method, {{"Authorization", "Bearer " + bot_token_}}, json_body,
                                "application/json; charset=utf-8");
   if (!response.ok()) return DeliveryResult::Retry(method + ": " + response.status().message());
-  if (response->status == 429) return DeliveryResult::Retry(method + ": rate limited (429)", RetryAfter(response->Header("retry-after")));
+  if (response->status == 429) return DeliveryResult::Retry(method + ": rate limited (429)", ParseRetryAfter(response->Header("retry-after")));
   if (response->status >= 500) return DeliveryResult::Retry(method + ": http " + std::to_string(response->status));
   if (response->status != 200) return DeliveryResult::Permanent(method + ": http " + std::to_string(response->status));
   const json parsed = json::parse(response->body, nullptr, /*allow_exceptions=*/false);

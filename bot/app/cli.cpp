@@ -15,7 +15,7 @@ std::string UsageText() {
          "\n"
          "USER is a name (console:local:NAME) or a user key such as slack:T0001:U0001.\n"
          "FILE defaults to config.json. Secrets come from the environment: SLACK_SIGNING_SECRET,\n"
-         "SLACK_BOT_TOKEN.\n"
+         "SLACK_BOT_TOKEN, TEAMS_APP_ID, TEAMS_APP_PASSWORD.\n"
          "Exit status: 0 done, 1 could not run (e.g. port in use), 2 bad command line or config.\n";
 }
 

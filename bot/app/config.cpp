@@ -99,6 +99,24 @@ std::string SetAdmins(const json& value, Config& config) {
   return "";
 }
 
+std::string SetServiceUrlAllowlist(const json& value, Config& config) {
+  if (!value.is_array()) return "must be a list of URL prefixes such as \"https://smba.trafficmanager.net/\"";
+  std::vector<std::string> prefixes;
+  for (std::size_t i = 0; i < value.size(); ++i) {
+    const json& item = value[i];
+    const std::string text = item.is_string() ? item.get<std::string>() : "";
+    // The trailing "/" ends the host, so a prefix never admits a look-alike host.
+    const std::size_t scheme = text.rfind("https://", 0) == 0 ? 8 : text.rfind("http://", 0) == 0 ? 7 : 0;
+    if (scheme == 0 || text.size() <= scheme || text.back() != '/' || text.find('/', scheme) == std::string::npos ||
+        text.find('/', scheme) == scheme) {
+      return "item " + std::to_string(i) + " must be an http(s) URL prefix ending with \"/\" (got " + Describe(item) + ")";
+    }
+    prefixes.push_back(text);
+  }
+  config.teams_service_url_allowlist = std::move(prefixes);
+  return "";
+}
+
 const std::vector<KeySpec>& Specs() {
   static const std::vector<KeySpec> specs = {
       {{"server.host", "string", "Address the webhook server listens on. Keep 127.0.0.1 behind a reverse proxy."},
@@ -130,6 +148,16 @@ const std::vector<KeySpec>& Specs() {
        SetAdmins},
       {{"program.default_time_zone", "string", "IANA time zone for people who have not set theirs."},
        String(&Config::program_default_time_zone, TimeZoneName)},
+      {{"teams.openid_metadata_url", "string", "Bot Framework OpenID metadata; its jwks_uri has the token keys."},
+       String(&Config::teams_openid_metadata_url, HttpUrl)},
+      {{"teams.token_url", "string", "OAuth token endpoint for the bot's client-credentials grant."},
+       String(&Config::teams_token_url, HttpUrl)},
+      {{"teams.service_url_allowlist", "list of strings",
+        "URL prefixes (ending in \"/\") of the Bot Framework service urls the bot accepts and calls."},
+       SetServiceUrlAllowlist},
+      {{"teams.allow_unauthenticated", "boolean",
+        "Local development without Azure: accept unsigned activities from loopback; only without TEAMS_APP_ID."},
+       Boolean(&Config::teams_allow_unauthenticated)},
   };
   return specs;
 }

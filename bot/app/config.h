@@ -26,6 +26,13 @@ struct Config {
   bool scheduler_enabled = true;  // false: cron runs `mentorbot tick` instead
   std::vector<std::string> program_admins;  // user keys, e.g. "slack:T0001:U0001"
   std::string program_default_time_zone = "UTC";
+  std::string teams_openid_metadata_url = "https://login.botframework.com/v1/.well-known/openidconfiguration";
+  std::string teams_token_url = "https://login.microsoftonline.com/botframework.com/oauth2/v2.0/token";
+  // Microsoft's Bot Framework service urls for Teams (public, GCC, GCC High, DoD).
+  std::vector<std::string> teams_service_url_allowlist = {
+      "https://smba.trafficmanager.net/", "https://smba.infra.gcc.teams.microsoft.com/",
+      "https://smba.infra.gov.teams.microsoft.us/", "https://smba.infra.dod.teams.microsoft.us/"};
+  bool teams_allow_unauthenticated = false;  // local development only; refused while TEAMS_APP_ID is set
 };
 
 // One documented configuration key (the README's reference lists the same).

@@ -33,15 +33,21 @@ int main(int argc, char** argv) {
     std::cerr << "mentorbot: bad config: " << config.status().message() << "\n";
     return 2;
   }
+  const Secrets secrets = SecretsFromEnvironment();
+  if (config->teams_allow_unauthenticated && !secrets.teams_app_id.empty()) {
+    std::cerr << "mentorbot: bad config: " << line->config_path
+              << ": teams.allow_unauthenticated: must be false while TEAMS_APP_ID is set\n";
+    return 2;
+  }
   // Logs go to stderr; stdout carries the console adapter's replies.
   spdlog::set_default_logger(spdlog::stderr_color_mt("mentorbot"));
   spdlog::set_level(spdlog::level::from_str(config->log_level));
   if (line->action == CommandLine::Action::kTick) {
-    return RunTick(*config, SecretsFromEnvironment(), line->as_of, line->dry_run);
+    return RunTick(*config, secrets, line->as_of, line->dry_run);
   }
   if (line->action == CommandLine::Action::kChat) {
     if (config->log_level == "info") spdlog::set_level(spdlog::level::warn);  // keep the conversation readable
-    return RunChat(*config, SecretsFromEnvironment(), line->chat_user);
+    return RunChat(*config, secrets, line->chat_user);
   }
-  return RunServe(*config, SecretsFromEnvironment());
+  return RunServe(*config, secrets);
 }

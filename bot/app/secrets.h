@@ -9,6 +9,8 @@ namespace mentorbot {
 struct Secrets {
   std::string slack_signing_secret;  // SLACK_SIGNING_SECRET
   std::string slack_bot_token;       // SLACK_BOT_TOKEN
+  std::string teams_app_id;          // TEAMS_APP_ID (the Azure bot's Microsoft App ID)
+  std::string teams_app_password;    // TEAMS_APP_PASSWORD (its client secret)
 };
 
 Secrets SecretsFromEnvironment();

@@ -39,6 +39,14 @@ int RunServe(const Config& config, const Secrets& secrets) {
   if (!(*wiring)->slack_can_send()) {
     spdlog::warn("SLACK_BOT_TOKEN is not set: messages to Slack users stay queued until a bot with the token runs");
   }
+  if ((*wiring)->teams_local_development()) {
+    spdlog::warn("Teams LOCAL DEVELOPMENT MODE (teams.allow_unauthenticated, no TEAMS_APP_ID): /api/messages accepts "
+                 "unsigned activities from loopback with a loopback serviceUrl, and replies go without a token");
+  } else if (!(*wiring)->teams_authenticated()) {
+    spdlog::warn("TEAMS_APP_ID is not set: every request to /api/messages will be refused");
+  } else if (!(*wiring)->teams_can_send()) {
+    spdlog::warn("TEAMS_APP_PASSWORD is not set: messages to Teams users stay queued until a bot with it runs");
+  }
   WebhookServer server(ServerOptions{config.server_threads, static_cast<std::size_t>(config.server_max_body_bytes)});
   (*wiring)->AddRoutes(server);
   auto port = server.Bind(config.server_host, config.server_port);

@@ -44,6 +44,7 @@ StatusOr<std::unique_ptr<Wiring>> Wiring::Create(const Config& config, const Sec
                                                                     *wiring->http_client_);
     directories[Platform::kSlack] = wiring->slack_directory_.get();
   }
+  wiring->CreateTeams(config, secrets, clock, senders);
   wiring->profile_sync_ = std::make_unique<ProfileSync>(*wiring->store_, clock, std::move(directories));
   OutboxOptions outbox;
   outbox.max_attempts = config.outbox_max_attempts;
@@ -64,6 +65,26 @@ StatusOr<std::unique_ptr<Wiring>> Wiring::Create(const Config& config, const Sec
   return wiring;
 }
 
+void Wiring::CreateTeams(const Config& config, const Secrets& secrets, const Clock& clock,
+                         std::map<Platform, Sender*>& senders) {
+  const bool local_development = secrets.teams_app_id.empty() && config.teams_allow_unauthenticated;
+  teams_policy_ = std::make_unique<ServiceUrlPolicy>(config.teams_service_url_allowlist, local_development);
+  if (!secrets.teams_app_id.empty()) {
+    teams_keys_ = std::make_unique<OpenIdSigningKeys>(config.teams_openid_metadata_url, *http_client_, clock);
+    teams_validator_ = std::make_unique<BotFrameworkTokenValidator>(secrets.teams_app_id, *teams_keys_, clock);
+    if (!secrets.teams_app_password.empty()) {
+      teams_tokens_ = std::make_unique<ClientCredentialsTokens>(config.teams_token_url, secrets.teams_app_id,
+                                                                secrets.teams_app_password, *http_client_, clock);
+    }
+  }
+  if (teams_tokens_ || local_development) {
+    teams_sender_ = std::make_unique<ConnectorSender>(*store_, *http_client_, teams_tokens_.get(), *teams_policy_,
+                                                      secrets.teams_app_id, clock);
+    senders[Platform::kTeams] = teams_sender_.get();
+  }
+  teams_route_ = std::make_unique<TeamsMessagesRoute>(teams_validator_.get(), *teams_policy_, *engine_, *store_, clock);
+}
+
 void Wiring::AddRoutes(WebhookServer& server) {
   server.Get("/healthz", [this](const HttpRequest&, RequestLogFields& log) {
     Status health = store_->CheckHealth();
@@ -73,6 +94,9 @@ void Wiring::AddRoutes(WebhookServer& server) {
   });
   server.Post("/slack/commands", [this](const HttpRequest& request, RequestLogFields& log) {
     return slash_commands_->Handle(request, log);
+  });
+  server.Post("/api/messages", [this](const HttpRequest& request, RequestLogFields& log) {
+    return teams_route_->Handle(request, log);
   });
 }
 

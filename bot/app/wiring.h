@@ -3,6 +3,7 @@
 // the secrets and a clock. Owns them all.
 #pragma once
 
+#include <map>
 #include <memory>
 
 #include "adapters/common/http_client.h"
@@ -10,6 +11,12 @@
 #include "adapters/slack/slash_command_route.h"
 #include "adapters/slack/user_directory.h"
 #include "adapters/slack/web_api_sender.h"
+#include "adapters/teams/connector_sender.h"
+#include "adapters/teams/connector_token.h"
+#include "adapters/teams/messages_route.h"
+#include "adapters/teams/service_url_policy.h"
+#include "adapters/teams/signing_keys.h"
+#include "adapters/teams/token_validator.h"
 #include "bot/app/config.h"
 #include "bot/app/secrets.h"
 #include "bot/app/webhook_server.h"
@@ -38,12 +45,20 @@ class Wiring {
   bool slack_configured() const { return slack_verifier_->configured(); }
   // Without a bot token nothing is sent to Slack: messages wait in the outbox.
   bool slack_can_send() const { return slack_sender_ != nullptr; }
+  // Teams activities are authenticated (TEAMS_APP_ID set) or, in local
+  // development mode, accepted unsigned from loopback.
+  bool teams_authenticated() const { return teams_validator_ != nullptr; }
+  bool teams_local_development() const { return teams_policy_->local_development(); }
+  bool teams_can_send() const { return teams_sender_ != nullptr; }
 
-  // GET /healthz, POST /slack/commands.
+  // GET /healthz, POST /slack/commands, POST /api/messages.
   void AddRoutes(WebhookServer& server);
 
  private:
   Wiring() = default;
+  // Builds the Teams adapter; adds its sender to `senders` when it can send.
+  void CreateTeams(const Config& config, const Secrets& secrets, const Clock& clock,
+                   std::map<Platform, Sender*>& senders);
 
   std::unique_ptr<SqliteStore> store_;
   std::unique_ptr<Engine> engine_;
@@ -56,6 +71,12 @@ class Wiring {
   std::unique_ptr<SchedulerLoop> scheduler_loop_;
   std::unique_ptr<SlackUserDirectory> slack_directory_;
   std::unique_ptr<ProfileSync> profile_sync_;
+  std::unique_ptr<ServiceUrlPolicy> teams_policy_;
+  std::unique_ptr<OpenIdSigningKeys> teams_keys_;
+  std::unique_ptr<BotFrameworkTokenValidator> teams_validator_;
+  std::unique_ptr<ClientCredentialsTokens> teams_tokens_;
+  std::unique_ptr<ConnectorSender> teams_sender_;
+  std::unique_ptr<TeamsMessagesRoute> teams_route_;
 };
 
 // The engine's settings as the config gives them.

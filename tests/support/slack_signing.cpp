@@ -1,36 +1,17 @@
 #include "tests/support/slack_signing.h"
 
 #include <atomic>
-#include <cctype>
 
+#include "adapters/common/form_decoding.h"
 #include "adapters/common/hmac.h"
 
 namespace mentorbot {
-
-namespace {
-std::string Encode(const std::string& text) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : text) {
-    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
-      out += static_cast<char>(c);
-    } else if (c == ' ') {
-      out += '+';
-    } else {
-      out += '%';
-      out += kHex[c >> 4];
-      out += kHex[c & 0x0f];
-    }
-  }
-  return out;
-}
-}  // namespace
 
 std::string FormEncode(const std::vector<std::pair<std::string, std::string>>& fields) {
   std::string body;
   for (const auto& [name, value] : fields) {
     if (!body.empty()) body += '&';
-    body += Encode(name) + "=" + Encode(value);
+    body += FormEncodeValue(name) + "=" + FormEncodeValue(value);
   }
   return body;
 }

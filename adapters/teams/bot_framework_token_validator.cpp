@@ -1,0 +1,151 @@
+// BotFrameworkTokenValidator, DecodeJwt and base64url (token_validator.h).
+#include <openssl/evp.h>
+
+#include <algorithm>
+#include <memory>
+
+#include "adapters/teams/token_validator.h"
+
+namespace mentorbot {
+
+namespace {
+using nlohmann::json;
+constexpr std::size_t kMaxTokenBytes = 16 * 1024;
+constexpr std::string_view kAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+int Sextet(char c) {
+  const auto at = kAlphabet.find(c);
+  return at == std::string_view::npos ? -1 : static_cast<int>(at);
+}
+
+bool VerifyRs256(EVP_PKEY* key, const std::string& signed_text, const std::string& signature) {
+  std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> context(EVP_MD_CTX_new(), EVP_MD_CTX_free);
+  return context && EVP_DigestVerifyInit(context.get(), nullptr, EVP_sha256(), nullptr, key) == 1 &&
+         EVP_DigestVerify(context.get(), reinterpret_cast<const unsigned char*>(signature.data()), signature.size(),
+                          reinterpret_cast<const unsigned char*>(signed_text.data()), signed_text.size()) == 1;
+}
+
+std::optional<long long> NumericClaim(const json& payload, const char* name) {
+  auto it = payload.find(name);
+  if (it == payload.end() || !it->is_number()) return std::nullopt;
+  return it->is_number_float() ? static_cast<long long>(it->get<double>()) : it->get<long long>();
+}
+
+std::string WithoutTrailingSlash(std::string url) {
+  if (!url.empty() && url.back() == '/') url.pop_back();
+  return url;
+}
+
+bool AudienceMatches(const json& payload, const std::string& app_id) {
+  auto it = payload.find("aud");
+  if (it == payload.end()) return false;
+  if (it->is_string()) return it->get<std::string>() == app_id;
+  if (!it->is_array()) return false;
+  return std::any_of(it->begin(), it->end(), [&](const json& item) { return item.is_string() && item == app_id; });
+}
+
+Status CheckClaims(const json& payload, const std::string& app_id, const ActivityClaims& activity, TimePoint now) {
+  const long long at = now.time_since_epoch().count();
+  const long long skew = BotFrameworkTokenValidator::kClockSkew.count();
+  if (payload.value("iss", json()) != std::string(BotFrameworkTokenValidator::kIssuer)) {
+    return Status::PermissionDenied("wrong issuer");
+  }
+  if (!AudienceMatches(payload, app_id)) return Status::PermissionDenied("wrong audience");
+  const auto expires = NumericClaim(payload, "exp");
+  if (!expires) return Status::PermissionDenied("token has no exp");
+  if (at > *expires + skew) return Status::PermissionDenied("token expired");
+  if (payload.contains("nbf")) {
+    const auto not_before = NumericClaim(payload, "nbf");
+    if (!not_before) return Status::PermissionDenied("nbf is not a number");
+    if (at < *not_before - skew) return Status::PermissionDenied("token not valid yet");
+  }
+  json service_url = payload.contains("serviceurl") ? payload["serviceurl"] : payload.value("serviceUrl", json());
+  if (!service_url.is_string()) return Status::PermissionDenied("token has no serviceurl claim");
+  if (WithoutTrailingSlash(service_url.get<std::string>()) != WithoutTrailingSlash(activity.service_url)) {
+    return Status::PermissionDenied("serviceurl claim does not match the activity");
+  }
+  return Status::Ok();
+}
+}  // namespace
+
+std::optional<std::string> Base64UrlDecode(std::string_view text) {
+  while (!text.empty() && text.back() == '=') text.remove_suffix(1);
+  if (text.size() % 4 == 1) return std::nullopt;
+  std::string out;
+  out.reserve(text.size() * 3 / 4);
+  unsigned buffer = 0;
+  int bits = 0;
+  for (char c : text) {
+    const int value = Sextet(c);
+    if (value < 0) return std::nullopt;
+    buffer = (buffer << 6) | static_cast<unsigned>(value);
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      out += static_cast<char>((buffer >> bits) & 0xFF);
+    }
+  }
+  return out;
+}
+
+std::string Base64UrlEncode(std::string_view bytes) {
+  std::string out;
+  unsigned buffer = 0;
+  int bits = 0;
+  for (unsigned char c : bytes) {
+    buffer = (buffer << 8) | c;
+    bits += 8;
+    while (bits >= 6) {
+      bits -= 6;
+      out += kAlphabet[(buffer >> bits) & 0x3F];
+    }
+  }
+  if (bits > 0) out += kAlphabet[(buffer << (6 - bits)) & 0x3F];
+  return out;
+}
+
+StatusOr<DecodedJwt> DecodeJwt(std::string_view token) {
+  if (token.size() > kMaxTokenBytes) return Status::InvalidArgument("token too large");
+  const auto first = token.find('.');
+  const auto second = first == std::string_view::npos ? first : token.find('.', first + 1);
+  if (second == std::string_view::npos || token.find('.', second + 1) != std::string_view::npos) {
+    return Status::InvalidArgument("not a JWT (three dot-separated parts expected)");
+  }
+  auto header = Base64UrlDecode(token.substr(0, first));
+  auto payload = Base64UrlDecode(token.substr(first + 1, second - first - 1));
+  auto signature = Base64UrlDecode(token.substr(second + 1));
+  if (!header || !payload || !signature) return Status::InvalidArgument("JWT part is not base64url");
+  DecodedJwt jwt{json::parse(*header, nullptr, false), json::parse(*payload, nullptr, false),
+                 std::string(token.substr(0, second)), std::move(*signature)};
+  if (!jwt.header.is_object() || !jwt.payload.is_object()) return Status::InvalidArgument("JWT part is not a JSON object");
+  return jwt;
+}
+
+Status BotFrameworkTokenValidator::Validate(std::string_view authorization, const ActivityClaims& activity) const {
+  constexpr std::string_view kScheme = "bearer ";
+  if (authorization.size() <= kScheme.size() ||
+      !std::equal(kScheme.begin(), kScheme.end(), authorization.begin(),
+                  [](char a, char b) { return a == std::tolower(static_cast<unsigned char>(b)); })) {
+    return Status::PermissionDenied("no bearer token");
+  }
+  auto jwt = DecodeJwt(authorization.substr(kScheme.size()));
+  if (!jwt.ok()) return Status::PermissionDenied(jwt.status().message());
+  if (jwt->header.value("alg", json()) != "RS256") return Status::PermissionDenied("alg must be RS256");
+  const json kid = jwt->header.value("kid", json());
+  if (!kid.is_string() || kid.get<std::string>().empty()) return Status::PermissionDenied("token has no kid");
+  auto key = keys_.Find(kid.get<std::string>());
+  if (!key.ok()) {
+    return key.status().code() == StatusCode::kUnavailable ? key.status()
+                                                           : Status::PermissionDenied(key.status().message());
+  }
+  if (!VerifyRs256((*key)->public_key.get(), jwt->signing_input, jwt->signature)) {
+    return Status::PermissionDenied("signature mismatch");
+  }
+  const auto& endorsements = (*key)->endorsements;
+  if (std::find(endorsements.begin(), endorsements.end(), activity.channel_id) == endorsements.end()) {
+    return Status::PermissionDenied("key not endorsed for channel " + activity.channel_id);
+  }
+  return CheckClaims(jwt->payload, app_id_, activity, clock_.Now());
+}
+
+}  // namespace mentorbot

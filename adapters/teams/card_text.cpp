@@ -1,0 +1,70 @@
+#include "adapters/teams/card_text.h"
+
+#include <cstdio>
+
+namespace mentorbot {
+
+namespace {
+std::string Rfc3339(TimePoint time) {
+  const auto day = std::chrono::floor<std::chrono::days>(time);
+  const std::chrono::year_month_day date(day);
+  const std::chrono::hh_mm_ss clock(time - day);
+  char out[64];
+  std::snprintf(out, sizeof out, "%04d-%02u-%02uT%02ld:%02ld:%02ldZ", static_cast<int>(date.year()),
+                static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()),
+                static_cast<long>(clock.hours().count()), static_cast<long>(clock.minutes().count()),
+                static_cast<long>(clock.seconds().count()));
+  return out;
+}
+
+// Bold text cannot contain "*", or it would end the emphasis early.
+std::string Bold(std::string_view text) {
+  std::string inner = EscapeCardMarkdown(text);
+  return inner.empty() ? inner : "**" + inner + "**";
+}
+}  // namespace
+
+std::string EscapeCardMarkdown(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  bool line_start = true;
+  for (char c : text) {
+    const bool special = c == '\\' || c == '*' || c == '_' || c == '[' || c == ']' || c == '`' || c == '~' ||
+                         (line_start && (c == '#' || c == '-' || c == '+' || c == '>'));
+    if (special) out += '\\';
+    out += c;
+    line_start = c == '\n' || (line_start && c == ' ');
+  }
+  return out;
+}
+
+std::string RenderCardMarkdown(const RichText& text, nlohmann::json& entities) {
+  std::string out;
+  for (const Span& span : text.spans()) {
+    switch (span.kind) {
+      case Span::Kind::kText: out += EscapeCardMarkdown(span.text); break;
+      case Span::Kind::kBold:
+      case Span::Kind::kCode: out += Bold(span.text); break;
+      case Span::Kind::kMention: {
+        if (span.user.platform != Platform::kTeams) {
+          out += Bold(span.text);  // someone on another platform cannot be mentioned here
+          break;
+        }
+        const std::string markup = "<at>" + EscapeCardMarkdown(span.text) + "</at>";
+        entities.push_back({{"type", "mention"},
+                            {"text", markup},
+                            {"mentioned", {{"id", span.user.user_id}, {"name", span.text}}}});
+        out += markup;
+        break;
+      }
+      case Span::Kind::kTime: {
+        const std::string at = Rfc3339(span.time);
+        out += "{{DATE(" + at + ", SHORT)}} {{TIME(" + at + ")}}";
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+}  // namespace mentorbot

@@ -1,0 +1,124 @@
+#include "adapters/teams/messages_route.h"
+
+#include <cctype>
+
+#include "adapters/teams/adaptive_card_renderer.h"
+
+namespace mentorbot {
+
+namespace {
+constexpr std::size_t kMaxRemembered = 100000;  // bounds the skip-cache, not what is stored
+
+bool IsJson(const HttpRequest& request) {
+  std::string type = request.Header("Content-Type");
+  for (char& c : type) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return type.rfind("application/json", 0) == 0;
+}
+
+HttpResponse Ack() { return HttpResponse::Json("{}"); }
+
+std::vector<ConversationReference> ReferencesIn(const TeamsActivity& activity, TimePoint now) {
+  std::vector<ConversationReference> references;
+  references.push_back(ConversationReference{activity.From(), activity.from_id,
+                                             activity.personal() ? activity.conversation_id : "",
+                                             activity.service_url, activity.recipient_id, now});
+  if (!activity.entities.is_array()) return references;
+  for (const auto& entity : activity.entities) {
+    if (!entity.is_object() || entity.value("type", "") != "mention" || !entity.contains("mentioned")) continue;
+    const auto& mentioned = entity["mentioned"];
+    if (!mentioned.is_object()) continue;
+    const std::string id = mentioned.value("id", "");
+    const std::string aad = mentioned.value("aadObjectId", "");
+    if (id.empty() || aad.empty() || id == activity.recipient_id) continue;
+    UserRef user{Platform::kTeams, activity.tenant_id, aad};
+    if (!UserRef::Parse(user.Key())) continue;
+    references.push_back(ConversationReference{user, id, "", activity.service_url, activity.recipient_id, now});
+  }
+  return references;
+}
+}  // namespace
+
+Status TeamsMessagesRoute::Authenticate(const HttpRequest& request, const TeamsActivity& activity) const {
+  if (validator_ != nullptr) {
+    return validator_->Validate(request.Header("Authorization"), {activity.channel_id, activity.service_url});
+  }
+  if (!policy_.local_development()) return Status::PermissionDenied("TEAMS_APP_ID is not set");
+  if (!IsLoopbackAddress(request.remote_address)) {
+    return Status::PermissionDenied("unauthenticated request from a non-loopback peer");
+  }
+  return Status::Ok();
+}
+
+void TeamsMessagesRoute::RememberReferences(const TeamsActivity& activity) {
+  std::vector<ConversationReference> changed;
+  {
+    std::lock_guard lock(remembered_mutex_);
+    if (remembered_.size() > kMaxRemembered) remembered_.clear();
+    for (auto& reference : ReferencesIn(activity, clock_.Now())) {
+      const std::string fingerprint = reference.platform_user_id + "|" + reference.conversation_id + "|" +
+                                      reference.service_url + "|" + reference.bot_id;
+      std::string& known = remembered_[reference.user.Key()];
+      if (known == fingerprint) continue;
+      known = fingerprint;
+      changed.push_back(std::move(reference));
+    }
+  }
+  if (changed.empty()) return;
+  Status saved = store_.Run(Store::Access::kWrite, [&](StoreTransaction& t) {
+    for (const auto& reference : changed) t.conversations().Save(reference);
+  });
+  if (!saved.ok()) {
+    std::lock_guard lock(remembered_mutex_);
+    for (const auto& reference : changed) remembered_.erase(reference.user.Key());  // try again next time
+  }
+}
+
+HttpResponse TeamsMessagesRoute::Handle(const HttpRequest& request, RequestLogFields& log) {
+  if (validator_ != nullptr && request.Header("Authorization").empty()) {
+    log.detail = "missing Authorization header";
+    return HttpResponse::Text(401, "missing bearer token\n");
+  }
+  if (!IsJson(request)) {
+    log.detail = "not JSON";
+    return HttpResponse::Text(415, "expected application/json\n");
+  }
+  auto activity = ParseTeamsActivity(request.body);
+  if (!activity.ok()) {
+    log.detail = activity.status().message();
+    return HttpResponse::Text(400, activity.status().message() + "\n");
+  }
+  if (Status authenticated = Authenticate(request, *activity); !authenticated.ok()) {
+    log.detail = authenticated.message();
+    if (authenticated.code() == StatusCode::kUnavailable) return HttpResponse::Text(503, "cannot verify tokens now\n");
+    return HttpResponse::Text(401, "unauthorized\n");
+  }
+  if (!policy_.Allows(activity->service_url)) {
+    log.detail = "service url not allowed";
+    return HttpResponse::Text(403, "service url not allowed\n");
+  }
+  log.workspace = activity->tenant_id;
+  log.user = activity->From().user_id;
+  RememberReferences(*activity);
+  auto event = ToEvent(*activity);
+  if (!event) {
+    log.detail = "ignored " + activity->type;
+    return Ack();
+  }
+  if (activity->type == "invoke") {
+    Reply reply = handler_.Handle(*event);
+    return HttpResponse::Json(RenderInvokeResponse(reply).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+  }
+  // Private answers go to the person's 1:1 chat, never to a channel.
+  event->queue_reply_to = activity->personal()
+                              ? Address{event->from.user, activity->conversation_id, "", activity->service_url}
+                              : Address{event->from.user, "", "", ""};
+  Reply reply = handler_.Handle(*event);
+  if (reply.failed) {
+    log.detail = "store unavailable";
+    return HttpResponse::Text(503, "try again later\n");
+  }
+  if (reply.duplicate) log.detail = "duplicate delivery";
+  return Ack();
+}
+
+}  // namespace mentorbot

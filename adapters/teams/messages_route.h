@@ -1,0 +1,51 @@
+// TeamsMessagesRoute: POST /api/messages, where the Bot Framework connector
+// delivers Teams activities. Authenticate (the JWT, or loopback-only local
+// development) → parse → check the service url → remember how to reach the
+// sender → engine. Replies to messages are activities of their own, so the
+// engine queues them to the outbox in the command's transaction and the
+// route acks at once; an adaptiveCard/action invoke is answered in the HTTP
+// response with the reply card. Callable without sockets.
+// Thread-safety: Handle is safe from many threads.
+#pragma once
+
+#include <mutex>
+#include <string>
+#include <unordered_map>
+
+#include "adapters/common/http_types.h"
+#include "adapters/teams/service_url_policy.h"
+#include "adapters/teams/teams_activity.h"
+#include "adapters/teams/token_validator.h"
+#include "bot/core/clock.h"
+#include "bot/core/event_handler.h"
+#include "bot/core/store.h"
+
+namespace mentorbot {
+
+class TeamsMessagesRoute {
+ public:
+  // `validator` is null when no app id is configured: then only local
+  // development mode (policy.local_development()) accepts anything.
+  // REQUIRES: everything passed outlives the route.
+  TeamsMessagesRoute(const BotFrameworkTokenValidator* validator, const ServiceUrlPolicy& policy, EventHandler& handler,
+                     Store& store, const Clock& clock)
+      : validator_(validator), policy_(policy), handler_(handler), store_(store), clock_(clock) {}
+
+  HttpResponse Handle(const HttpRequest& request, RequestLogFields& log);
+
+ private:
+  Status Authenticate(const HttpRequest& request, const TeamsActivity& activity) const;
+  // Stores the conversation references the activity reveals (its sender's,
+  // and those of people it mentions), skipping ones already stored as they are.
+  void RememberReferences(const TeamsActivity& activity);
+
+  const BotFrameworkTokenValidator* validator_;
+  const ServiceUrlPolicy& policy_;
+  EventHandler& handler_;
+  Store& store_;
+  const Clock& clock_;
+  std::mutex remembered_mutex_;
+  std::unordered_map<std::string, std::string> remembered_;  // user key -> what was stored
+};
+
+}  // namespace mentorbot
