@@ -2,21 +2,14 @@
 
 #include <gtest/gtest.h>
 
-#include <fstream>
-#include <sstream>
-
 #include "bot/engine/command_text.h"
 #include "bot/engine/mention.h"
+#include "tests/support/fixtures.h"
 
 namespace mentorbot {
 namespace {
 
-nlohmann::json Fixture(const std::string& name) {
-  std::ifstream file(std::string(MENTORBOT_FIXTURES) + "/" + name);
-  std::stringstream text;
-  text << file.rdbuf();
-  return nlohmann::json::parse(text.str());
-}
+nlohmann::json Fixture(const std::string& name) { return nlohmann::json::parse(ReadFixture(name)); }
 
 TEST(TeamsMentionTextTest, ARecordedChannelMessageBecomesACommandNamingPeopleExactly) {
   const auto activity = Fixture("teams_channel_message_with_mentions.json");
