@@ -1,0 +1,285 @@
+// Teams end to end through the real binary: Microsoft's side (OpenID keys,
+// token endpoint, connector) is a fake on loopback. A Teams pair and a Slack
+// pair run side by side in one process: install welcome, commands in 1:1 and
+// in a channel with mentions, proactive kickoffs through new 1:1 chats, a
+// button pressed through an Action.Execute invoke, the scheduler's agenda
+// nudge with its form, a refused and an accepted form submission.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+#include <httplib.h>
+#include <signal.h>
+
+#include <chrono>
+#include <nlohmann/json.hpp>
+#include <thread>
+
+#include "tests/support/bot_process.h"
+#include "tests/support/fake_bot_framework.h"
+#include "tests/support/fake_slack_server.h"
+#include "tests/support/jwt_minting.h"
+#include "tests/support/slack_signing.h"
+
+namespace mentorbot {
+namespace {
+
+using ::testing::HasSubstr;
+using ::testing::Not;
+using nlohmann::json;
+
+constexpr const char* kAppId = "11111111-2222-3333-4444-555555555555";
+constexpr const char* kPassword = "teams-app-password-never-logged";
+constexpr const char* kSlackSecret = "side-by-side-signing-secret";
+constexpr const char* kSlackToken = "xoxb-side-by-side";
+constexpr const char* kTenant = "tenant-1";
+
+std::chrono::sys_seconds WallClock() {
+  return std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+}
+
+struct TeamsUser {
+  std::string id;   // "29:..."
+  std::string aad;
+  std::string name;
+  std::string Conversation() const { return "a:1personal-" + aad; }
+};
+
+const TeamsUser kMentor{"29:1mentor", "aad-mentor", "Riley Mentor"};
+const TeamsUser kMentee{"29:1mentee", "aad-mentee", "Morgan Mentee"};
+const TeamsUser kAdmin{"29:1admin", "aad-admin", "Ada Admin"};
+
+class TeamsProgramTest : public ::testing::Test {
+ protected:
+  TeamsProgramTest() : framework(kAppId, kPassword), key("integration-key"), slack(kSlackToken) {
+    framework.SetKeys(json::array({key.Jwk({"msteams"})}));
+  }
+
+  void Start() {
+    const json config = {
+        {"server", {{"host", "127.0.0.1"}, {"port", 0}, {"threads", 8}}},
+        {"database", {{"path", dir.File("bot.db")}}},
+        {"slack", {{"api_base_url", slack.base_url()}}},
+        {"outbox", {{"first_backoff_seconds", 1}, {"max_backoff_seconds", 2}}},
+        {"scheduler", {{"enabled", true}}},
+        {"program", {{"admins", {"slack:T1:UADMIN", std::string("teams:") + kTenant + ":aad-admin"}},
+                     {"default_time_zone", "Europe/Berlin"}}},
+        {"teams", {{"openid_metadata_url", framework.metadata_url()},
+                   {"token_url", framework.token_url()},
+                   {"service_url_allowlist", {framework.service_url()}}}}};
+    bot = std::make_unique<BotProcess>(dir, config.dump(),
+                                       Environment{{"SLACK_SIGNING_SECRET", kSlackSecret},
+                                                   {"SLACK_BOT_TOKEN", kSlackToken},
+                                                   {"TEAMS_APP_ID", kAppId},
+                                                   {"TEAMS_APP_PASSWORD", kPassword}});
+  }
+
+  json Activity(const std::string& type, const TeamsUser& from, const std::string& conversation,
+                const std::string& conversation_type) {
+    static int next_id = 1000;
+    return {{"type", type},
+            {"id", std::to_string(++next_id)},
+            {"timestamp", "2026-11-23T09:00:00.000Z"},
+            {"serviceUrl", framework.service_url()},
+            {"channelId", "msteams"},
+            {"from", {{"id", from.id}, {"name", from.name}, {"aadObjectId", from.aad}}},
+            {"conversation", {{"conversationType", conversation_type}, {"tenantId", kTenant}, {"id", conversation}}},
+            {"recipient", {{"id", std::string("28:") + kAppId}, {"name", "mentorbot"}}},
+            {"channelData", {{"tenant", {{"id", kTenant}}}}}};
+  }
+  json Personal(const TeamsUser& from, const std::string& text) {
+    json activity = Activity("message", from, from.Conversation(), "personal");
+    activity["text"] = text;
+    return activity;
+  }
+
+  httplib::Result Post(const json& activity, const std::string& authorization) {
+    httplib::Client client("127.0.0.1", bot->port());
+    client.set_read_timeout(10, 0);
+    httplib::Headers headers;
+    if (!authorization.empty()) headers.emplace("Authorization", authorization);
+    return client.Post("/api/messages", headers, activity.dump(), "application/json");
+  }
+  // Signed as the Bot Framework would sign it; expects 200.
+  httplib::Result Send(const json& activity) {
+    auto claims = BotFrameworkClaims(kAppId, activity["serviceUrl"], WallClock());
+    auto result = Post(activity, "Bearer " + BotFrameworkToken(key, claims));
+    EXPECT_TRUE(result && result->status == 200) << activity.dump() << " -> " << (result ? result->status : -1);
+    return result;
+  }
+
+  std::string SlackCommand(const std::string& user, const std::string& text) {
+    httplib::Client client("127.0.0.1", bot->port());
+    const std::string body = SlashCommandBody("T1", user, text);
+    const long long timestamp = WallClock().time_since_epoch().count();
+    auto result = client.Post("/slack/commands",
+                              {{"X-Slack-Request-Timestamp", std::to_string(timestamp)},
+                               {"X-Slack-Signature", SlackSignature(kSlackSecret, timestamp, body)}},
+                              body, "application/x-www-form-urlencoded");
+    EXPECT_TRUE(result && result->status == 200) << text;
+    return result ? result->body : "";
+  }
+
+  // Every activity sent to a conversation so far, as JSON text.
+  std::vector<std::string> SentTo(const std::string& conversation) {
+    std::vector<std::string> texts;
+    for (const auto& call : framework.Activities()) {
+      if (call.path == "/teams/v3/conversations/" + conversation + "/activities") texts.push_back(call.body.dump());
+    }
+    return texts;
+  }
+  // Waits until an activity containing `needle` reached `conversation`; returns it.
+  json WaitFor(const std::string& conversation, const std::string& needle) {
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(15);
+    while (std::chrono::steady_clock::now() < deadline) {
+      for (const auto& call : framework.Activities()) {
+        if (call.path == "/teams/v3/conversations/" + conversation + "/activities" &&
+            call.body.dump().find(needle) != std::string::npos) {
+          return call.body;
+        }
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    ADD_FAILURE() << "nothing with \"" << needle << "\" reached " << conversation;
+    return json::object();
+  }
+
+  TempDir dir;
+  FakeBotFramework framework;
+  TestSigningKey key;
+  FakeSlackServer slack;
+  std::unique_ptr<BotProcess> bot;
+};
+
+// The data of the first Action.Execute in a sent activity's card whose verb is `verb`.
+json ActionData(const json& activity, const std::string& verb) {
+  for (const auto& block : activity["attachments"][0]["content"]["body"]) {
+    if (block["type"] != "ActionSet") continue;
+    for (const auto& action : block["actions"]) {
+      if (action["verb"] == verb) return action["data"];
+    }
+  }
+  ADD_FAILURE() << "no " << verb << " action in " << activity.dump();
+  return json::object();
+}
+
+TEST_F(TeamsProgramTest, RefusesUnauthenticatedRequestsAndForeignServiceUrls) {
+  Start();
+  const json join = Personal(kMentee, "join mentee");
+  auto missing = Post(join, "");
+  ASSERT_TRUE(missing);
+  EXPECT_EQ(missing->status, 401);
+  auto claims = BotFrameworkClaims("another-bot", framework.service_url(), WallClock());
+  EXPECT_EQ(Post(join, "Bearer " + BotFrameworkToken(key, claims))->status, 401);
+  TestSigningKey stranger("integration-key");
+  claims = BotFrameworkClaims(kAppId, framework.service_url(), WallClock());
+  EXPECT_EQ(Post(join, "Bearer " + BotFrameworkToken(stranger, claims))->status, 401);
+  json foreign = join;
+  foreign["serviceUrl"] = "https://attacker.example/teams/";
+  claims = BotFrameworkClaims(kAppId, "https://attacker.example/teams/", WallClock());
+  EXPECT_EQ(Post(foreign, "Bearer " + BotFrameworkToken(key, claims))->status, 403);
+  EXPECT_EQ(Post(json{{"type", "message"}}, "Bearer x")->status, 400);
+  httplib::Client client("127.0.0.1", bot->port());
+  EXPECT_EQ(client.Post("/api/messages", {{"Authorization", "Bearer x"}}, "a=b", "text/plain")->status, 415);
+
+  // None of it was handled: a signed status now finds the mentee not enrolled.
+  Send(Personal(kMentee, "status"));
+  EXPECT_THAT(WaitFor(kMentee.Conversation(), "join mentee").dump(), HasSubstr("join mentor"));
+  const std::string log = bot->Log();
+  EXPECT_THAT(log, HasSubstr("signature mismatch"));
+  EXPECT_THAT(log, HasSubstr("wrong audience"));
+  EXPECT_THAT(log, HasSubstr("service url not allowed"));
+  EXPECT_THAT(log, Not(HasSubstr(kPassword)));
+}
+
+TEST_F(TeamsProgramTest, ATeamsPairAndASlackPairRunSideBySide) {
+  Start();
+  // Installing the app in a 1:1 chat (both activities Teams sends): one welcome.
+  json added = Activity("conversationUpdate", kMentee, kMentee.Conversation(), "personal");
+  added["membersAdded"] = json::array({{{"id", std::string("28:") + kAppId}}});
+  Send(added);
+  json install = Activity("installationUpdate", kMentee, kMentee.Conversation(), "personal");
+  install["action"] = "add";
+  Send(install);
+  WaitFor(kMentee.Conversation(), "join mentee");
+
+  Send(Personal(kMentor, "join mentor"));
+  Send(Personal(kMentor, "profile set manager none"));
+  Send(Personal(kMentee, "join mentee"));
+  Send(Personal(kMentee, std::string("profile set manager teams:") + kTenant + ":aad-boss"));
+  WaitFor(kMentee.Conversation(), "manager");
+
+  // The Slack pair, in the same process.
+  SlackCommand("UMENTOR", "join mentor");
+  SlackCommand("UMENTOR", "profile set manager none");
+  SlackCommand("UMENTEE", "join mentee");
+  SlackCommand("UMENTEE", "profile set manager <@UBOSS|boss>");
+  EXPECT_THAT(SlackCommand("UADMIN", "admin pair <@UMENTOR|m> <@UMENTEE|e>"), HasSubstr("Paired"));
+  // Quiet hours off and every day a work day, so the scheduler's nudge comes at any hour.
+  SlackCommand("UADMIN", "admin config set quiet_hours off");
+  SlackCommand("UADMIN", "admin config set work_days mon-sun");
+
+  // The Teams admin pairs in a channel, naming people by mention. The admin
+  // never opened a 1:1 chat with the bot: the reply goes to a new one.
+  json channel = Activity("message", kAdmin, "19:general@thread.tacv2;messageid=1", "channel");
+  channel["text"] = "<at>mentorbot</at> admin pair <at>Riley</at> <at>Morgan</at>";
+  channel["entities"] = json::array(
+      {{{"type", "mention"}, {"text", "<at>mentorbot</at>"}, {"mentioned", {{"id", std::string("28:") + kAppId}}}},
+       {{"type", "mention"}, {"text", "<at>Riley</at>"}, {"mentioned", {{"id", kMentor.id}, {"aadObjectId", kMentor.aad}}}},
+       {{"type", "mention"}, {"text", "<at>Morgan</at>"}, {"mentioned", {{"id", kMentee.id}, {"aadObjectId", kMentee.aad}}}}});
+  Send(channel);
+  WaitFor("a:personal-29:1admin", "Paired");
+  WaitFor(kMentor.Conversation(), "ground rules");
+  WaitFor(kMentee.Conversation(), "ground rules");
+  EXPECT_TRUE(SentTo("19:general@thread.tacv2;messageid=1").empty()) << "private answers never go to the channel";
+
+  // The mentee proposes; the mentor confirms with the card's button (Action.Execute).
+  Send(Personal(kMentee, "schedule tomorrow 15:00"));
+  const json proposal = WaitFor(kMentor.Conversation(), "Confirm");
+  json invoke = Activity("invoke", kMentor, kMentor.Conversation(), "personal");
+  invoke["name"] = "adaptiveCard/action";
+  invoke["value"] = {{"action", {{"type", "Action.Execute"}, {"verb", "confirm"}, {"data", ActionData(proposal, "confirm")}}},
+                     {"trigger", "manual"}};
+  auto confirmed = Send(invoke);
+  ASSERT_TRUE(confirmed);
+  const json response = json::parse(confirmed->body);
+  EXPECT_EQ(response["statusCode"], 200);
+  EXPECT_EQ(response["type"], "application/vnd.microsoft.card.adaptive");
+  EXPECT_THAT(response["value"].dump(), HasSubstr("onfirmed"));
+  WaitFor(kMentee.Conversation(), "confirmed");
+
+  // The scheduler (session < 48 h away) nudges the mentee with the agenda form.
+  const json nudge = WaitFor(kMentee.Conversation(), "no agenda yet");
+  EXPECT_THAT(nudge.dump(), HasSubstr("Input.Text"));
+  const json form = ActionData(nudge, "agenda");
+  json empty = Personal(kMentee, "");
+  empty.erase("text");
+  empty["value"] = form;
+  empty["value"]["input.text"] = "   ";
+  Send(empty);
+  WaitFor(kMentee.Conversation(), "Please check what you wrote");
+  json filled = empty;
+  filled["id"] = "agenda-submit-2";
+  filled["value"]["input.text"] = "How do you decide what to stop doing?";
+  Send(filled);
+  WaitFor(kMentee.Conversation(), "Agenda saved");
+  WaitFor(kMentor.Conversation(), "How do you decide what to stop doing?");
+
+  // Every connector call carried the one token from the client-credentials grant.
+  EXPECT_EQ(framework.token_requests(), 1);
+  for (const auto& call : framework.ConnectorCalls()) EXPECT_EQ(call.authorization, "Bearer connector-token-1");
+  // The Slack pair got its kickoffs through Slack meanwhile.
+  EXPECT_TRUE(slack.WaitForPosted(2, std::chrono::seconds(10)));
+  EXPECT_THAT(bot->Log(), Not(HasSubstr(kPassword)));
+}
+
+TEST_F(TeamsProgramTest, ARetriedActivityIsHandledOnce) {
+  Start();
+  const json join = Personal(kMentee, "join mentee");
+  Send(join);
+  Send(join);  // the connector delivers the same activity again
+  WaitFor(kMentee.Conversation(), "mentee");
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  EXPECT_EQ(SentTo(kMentee.Conversation()).size(), 1u);
+}
+
+}  // namespace
+}  // namespace mentorbot
