@@ -10,6 +10,7 @@
 #include <signal.h>
 
 #include <chrono>
+#include <fstream>
 #include <nlohmann/json.hpp>
 #include <thread>
 
@@ -279,6 +280,41 @@ TEST_F(TeamsProgramTest, ARetriedActivityIsHandledOnce) {
   WaitFor(kMentee.Conversation(), "mentee");
   std::this_thread::sleep_for(std::chrono::milliseconds(300));
   EXPECT_EQ(SentTo(kMentee.Conversation()).size(), 1u);
+}
+
+TEST(TeamsLocalDevelopmentTest, UnsignedLoopbackActivitiesWorkWithoutAzureAndTheModeIsAnnounced) {
+  TempDir dir;
+  FakeBotFramework local_tool("", "");  // stands in for a local emulator: no tokens anywhere
+  const json config = {{"server", {{"host", "127.0.0.1"}, {"port", 0}}},
+                       {"database", {{"path", dir.File("bot.db")}}},
+                       {"scheduler", {{"enabled", false}}},
+                       {"teams", {{"allow_unauthenticated", true}}}};
+  BotProcess bot(dir, config.dump(), Environment{});
+  EXPECT_THAT(bot.Log(), HasSubstr("LOCAL DEVELOPMENT MODE"));
+  json activity = {{"type", "message"}, {"id", "1"}, {"serviceUrl", local_tool.service_url()}, {"channelId", "msteams"},
+                   {"from", {{"id", "29:dev"}, {"aadObjectId", "aad-dev"}}},
+                   {"conversation", {{"conversationType", "personal"}, {"tenantId", "local-tenant"}, {"id", "a:dev"}}},
+                   {"recipient", {{"id", "28:bot"}}}, {"text", "help"}};
+  httplib::Client client("127.0.0.1", bot.port());
+  auto accepted = client.Post("/api/messages", activity.dump(), "application/json");
+  ASSERT_TRUE(accepted);
+  EXPECT_EQ(accepted->status, 200);
+  ASSERT_TRUE(local_tool.WaitForActivities(1, std::chrono::seconds(10)));
+  EXPECT_EQ(local_tool.Activities()[0].path, "/teams/v3/conversations/a:dev/activities");
+  EXPECT_EQ(local_tool.Activities()[0].authorization, "") << "no token in local development";
+  activity["serviceUrl"] = "https://smba.trafficmanager.net/emea/";
+  activity["id"] = "2";
+  EXPECT_EQ(client.Post("/api/messages", activity.dump(), "application/json")->status, 403);
+}
+
+TEST(TeamsLocalDevelopmentTest, IsRefusedWhileAnAppIdIsSet) {
+  TempDir dir;
+  const std::string config_path = dir.File("config.json");
+  std::ofstream(config_path) << json{{"database", {{"path", dir.File("bot.db")}}},
+                                     {"teams", {{"allow_unauthenticated", true}}}}.dump();
+  auto result = RunMentorbot({"serve", "--config", config_path}, "", Environment{{"TEAMS_APP_ID", "app"}});
+  EXPECT_EQ(result.exit_code, 2);
+  EXPECT_THAT(result.err, HasSubstr("teams.allow_unauthenticated: must be false while TEAMS_APP_ID is set"));
 }
 
 }  // namespace
