@@ -69,12 +69,12 @@ std::optional<FormFields> DecodeForm(std::string_view body) {
   return fields;
 }
 
-std::string FormEncodeValue(std::string_view text) {
+std::string PercentEncode(std::string_view text, std::string_view also_safe) {
   static const char* kHex = "0123456789ABCDEF";
   std::string out;
   for (unsigned char c : text) {
     if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.' ||
-        c == '_' || c == '~') {
+        c == '_' || c == '~' || also_safe.find(static_cast<char>(c)) != std::string_view::npos) {
       out += static_cast<char>(c);
     } else {
       out += '%';

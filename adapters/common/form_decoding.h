@@ -31,7 +31,10 @@ std::optional<FormFields> DecodeForm(std::string_view body);
 // Decodes one component; nullopt on a malformed escape.
 std::optional<std::string> PercentDecode(std::string_view text);
 
+// Percent-encodes every byte but the unreserved ones (A-Z a-z 0-9 - . _ ~)
+// and those in `also_safe`.
+std::string PercentEncode(std::string_view text, std::string_view also_safe = "");
 // Encodes one name or value for an application/x-www-form-urlencoded body.
-std::string FormEncodeValue(std::string_view text);
+inline std::string FormEncodeValue(std::string_view text) { return PercentEncode(text); }
 
 }  // namespace mentorbot

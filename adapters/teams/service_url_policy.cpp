@@ -1,6 +1,6 @@
 #include "adapters/teams/service_url_policy.h"
 
-#include <cctype>
+#include "adapters/common/form_decoding.h"
 
 namespace mentorbot {
 
@@ -46,18 +46,7 @@ std::string ConnectorUrl(std::string_view service_url, std::string_view path) {
 }
 
 std::string EncodePathSegment(std::string_view segment) {
-  static const char* kHex = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : segment) {
-    if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~' || c == ':' || c == '@') {
-      out += static_cast<char>(c);
-    } else {
-      out += '%';
-      out += kHex[c >> 4];
-      out += kHex[c & 0xF];
-    }
-  }
-  return out;
+  return PercentEncode(segment, ":@");  // both are allowed in a path segment, and common in Teams ids
 }
 
 }  // namespace mentorbot

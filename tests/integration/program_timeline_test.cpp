@@ -26,10 +26,6 @@ using ::testing::Not;
 constexpr const char* kSecret = "timeline-signing-secret";
 constexpr const char* kToken = "xoxb-timeline-token";
 
-long long Now() {
-  return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
-}
-
 class ProgramTimelineTest : public ::testing::Test {
  protected:
   ProgramTimelineTest() : slack(kToken) {}
@@ -47,16 +43,9 @@ class ProgramTimelineTest : public ::testing::Test {
   }
 
   std::string Command(const std::string& user, const std::string& text) {
-    httplib::Client client("127.0.0.1", bot->port());
-    client.set_read_timeout(10, 0);
-    const std::string body = SlashCommandBody("T1", user, text);
-    const long long timestamp = Now();
-    auto result = client.Post("/slack/commands",
-                              {{"X-Slack-Request-Timestamp", std::to_string(timestamp)},
-                               {"X-Slack-Signature", SlackSignature(kSecret, timestamp, body)}},
-                              body, "application/x-www-form-urlencoded");
-    EXPECT_TRUE(result && result->status == 200) << text;
-    return result ? result->body : "";
+    auto result = PostSlashCommand(bot->port(), kSecret, "T1", user, text);
+    EXPECT_EQ(result.status, 200) << text;
+    return result.body;
   }
 
   // The texts of every message Slack accepted, by channel.

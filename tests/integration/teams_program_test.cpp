@@ -108,15 +108,9 @@ class TeamsProgramTest : public ::testing::Test {
   }
 
   std::string SlackCommand(const std::string& user, const std::string& text) {
-    httplib::Client client("127.0.0.1", bot->port());
-    const std::string body = SlashCommandBody("T1", user, text);
-    const long long timestamp = WallClock().time_since_epoch().count();
-    auto result = client.Post("/slack/commands",
-                              {{"X-Slack-Request-Timestamp", std::to_string(timestamp)},
-                               {"X-Slack-Signature", SlackSignature(kSlackSecret, timestamp, body)}},
-                              body, "application/x-www-form-urlencoded");
-    EXPECT_TRUE(result && result->status == 200) << text;
-    return result ? result->body : "";
+    auto result = PostSlashCommand(bot->port(), kSlackSecret, "T1", user, text);
+    EXPECT_EQ(result.status, 200) << text;
+    return result.body;
   }
 
   // Every activity sent to a conversation so far, as JSON text.

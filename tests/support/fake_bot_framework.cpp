@@ -1,8 +1,7 @@
 #include "tests/support/fake_bot_framework.h"
 
-#include <stdexcept>
-
 #include "adapters/common/form_decoding.h"
+#include "tests/support/loopback_server.h"
 
 namespace mentorbot {
 
@@ -37,10 +36,7 @@ FakeBotFramework::FakeBotFramework(std::string app_id, std::string app_password)
   server_.Post(R"(/teams/v3/.*)", [this](const httplib::Request& request, httplib::Response& response) {
     Connector(request, response);
   });
-  port_ = server_.bind_to_any_port("127.0.0.1");
-  if (port_ <= 0) throw std::runtime_error("fake Bot Framework: cannot bind a loopback port");
-  thread_ = std::thread([this] { server_.listen_after_bind(); });
-  while (!server_.is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  port_ = StartOnLoopback(server_, thread_, "fake Bot Framework");
 }
 
 FakeBotFramework::~FakeBotFramework() {

@@ -1,8 +1,7 @@
 #include "tests/support/fake_slack_server.h"
 
-#include <stdexcept>
-
 #include "adapters/common/form_decoding.h"
+#include "tests/support/loopback_server.h"
 
 namespace mentorbot {
 
@@ -34,11 +33,7 @@ FakeSlackServer::FakeSlackServer(std::string expected_token) : expected_token_(s
       Handle(method, request, response);
     });
   }
-  port_ = server_.bind_to_any_port("127.0.0.1");
-  if (port_ <= 0) throw std::runtime_error("fake Slack: cannot bind a loopback port");
-  thread_ = std::thread([this] { server_.listen_after_bind(); });
-  // httplib's stop() does nothing until the accept loop runs: wait for it.
-  while (!server_.is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  port_ = StartOnLoopback(server_, thread_, "fake Slack");
 }
 
 FakeSlackServer::~FakeSlackServer() {

@@ -1,6 +1,9 @@
 #include "tests/support/slack_signing.h"
 
+#include <httplib.h>
+
 #include <atomic>
+#include <chrono>
 
 #include "adapters/common/form_decoding.h"
 #include "adapters/common/hmac.h"
@@ -35,6 +38,21 @@ std::string SlashCommandBody(const std::string& team, const std::string& user, c
                      {"api_app_id", "A0MENTOR"},
                      {"response_url", "https://hooks.slack.com/commands/" + team + "/1/x"},
                      {"trigger_id", "trigger." + std::to_string(++trigger)}});
+}
+
+SlashCommandResult PostSlashCommand(int port, const std::string& secret, const std::string& team,
+                                    const std::string& user, const std::string& text) {
+  httplib::Client client("127.0.0.1", port);
+  client.set_read_timeout(10, 0);
+  const std::string body = SlashCommandBody(team, user, text);
+  const long long timestamp =
+      std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+  auto result = client.Post("/slack/commands",
+                            {{"X-Slack-Request-Timestamp", std::to_string(timestamp)},
+                             {"X-Slack-Signature", SlackSignature(secret, timestamp, body)}},
+                            body, "application/x-www-form-urlencoded");
+  if (!result) return {};
+  return {result->status, result->body};
 }
 
 }  // namespace mentorbot

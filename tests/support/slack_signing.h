@@ -1,5 +1,6 @@
 // Building requests the way Slack does, for tests and load tools: form
-// encoding and the v0 request signature.
+// encoding, the v0 request signature, and a signed slash command sent to a
+// running bot.
 #pragma once
 
 #include <map>
@@ -18,5 +19,15 @@ std::string SlackSignature(const std::string& secret, long long timestamp, const
 // A slash-command body as Slack sends it for `/mentor <text>`.
 std::string SlashCommandBody(const std::string& team, const std::string& user, const std::string& text,
                              const std::string& command = "/mentor");
+
+struct SlashCommandResult {
+  int status = 0;  // 0 when no response came
+  std::string body;
+};
+
+// POSTs a signed `/mentor <text>` from `user` of team `team` to the bot on
+// 127.0.0.1:`port`, timestamped now.
+SlashCommandResult PostSlashCommand(int port, const std::string& secret, const std::string& team,
+                                    const std::string& user, const std::string& text);
 
 }  // namespace mentorbot
