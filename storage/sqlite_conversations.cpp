@@ -9,12 +9,13 @@ void SqliteConversationRepository::Save(const ConversationReference& reference) 
   // An empty field never overwrites what an earlier activity told us.
   auto& statement = connection_.Prepare(
       "INSERT INTO conversation_refs (platform, workspace, user_id, platform_user_id, conversation_id, service_url, "
-      "bot_id, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+      "bot_id, updated_at, time_zone) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
       "ON CONFLICT (platform, workspace, user_id) DO UPDATE SET "
       "platform_user_id = COALESCE(NULLIF(excluded.platform_user_id, ''), platform_user_id), "
       "conversation_id = COALESCE(NULLIF(excluded.conversation_id, ''), conversation_id), "
       "service_url = COALESCE(NULLIF(excluded.service_url, ''), service_url), "
-      "bot_id = COALESCE(NULLIF(excluded.bot_id, ''), bot_id), updated_at = excluded.updated_at");
+      "bot_id = COALESCE(NULLIF(excluded.bot_id, ''), bot_id), "
+      "time_zone = COALESCE(NULLIF(excluded.time_zone, ''), time_zone), updated_at = excluded.updated_at");
   statement.bind(1, std::string(PlatformName(reference.user.platform)));
   statement.bind(2, reference.user.workspace);
   statement.bind(3, reference.user.user_id);
@@ -23,17 +24,19 @@ void SqliteConversationRepository::Save(const ConversationReference& reference) 
   statement.bind(6, reference.service_url);
   statement.bind(7, reference.bot_id);
   BindTime(statement, 8, reference.updated_at);
+  statement.bind(9, reference.time_zone);
   statement.exec();
 }
 
 std::optional<ConversationReference> SqliteConversationRepository::Find(const UserRef& user) {
   return QueryOne(
       connection_,
-      "SELECT platform_user_id, conversation_id, service_url, bot_id, updated_at FROM conversation_refs "
+      "SELECT platform_user_id, conversation_id, service_url, bot_id, updated_at, time_zone FROM conversation_refs "
       "WHERE platform = ? AND workspace = ? AND user_id = ?",
       [&user](SQLite::Statement& row) {
         return ConversationReference{user, row.getColumn(0).getString(), row.getColumn(1).getString(),
-                                     row.getColumn(2).getString(), row.getColumn(3).getString(), ColumnTime(row, 4)};
+                                     row.getColumn(2).getString(), row.getColumn(3).getString(), ColumnTime(row, 4),
+                                     row.getColumn(5).getString()};
       },
       std::string(PlatformName(user.platform)), user.workspace, user.user_id);
 }

@@ -17,11 +17,24 @@ bool IsJson(const HttpRequest& request) {
 
 HttpResponse Ack() { return HttpResponse::Json("{}"); }
 
+// The IANA zone the sender's Teams client reports in its clientInfo entity.
+std::string ClientTimeZone(const TeamsActivity& activity) {
+  if (!activity.entities.is_array()) return {};
+  for (const auto& entity : activity.entities) {
+    if (entity.is_object() && entity.value("type", "") == "clientInfo" && entity.contains("timezone") &&
+        entity["timezone"].is_string()) {
+      return entity["timezone"].get<std::string>();
+    }
+  }
+  return {};
+}
+
 std::vector<ConversationReference> ReferencesIn(const TeamsActivity& activity, TimePoint now) {
   std::vector<ConversationReference> references;
   references.push_back(ConversationReference{activity.From(), activity.from_id,
                                              activity.personal() ? activity.conversation_id : "",
-                                             activity.service_url, activity.recipient_id, now});
+                                             activity.service_url, activity.recipient_id, now,
+                                             ClientTimeZone(activity)});
   if (!activity.entities.is_array()) return references;
   for (const auto& entity : activity.entities) {
     if (!entity.is_object() || entity.value("type", "") != "mention" || !entity.contains("mentioned")) continue;
@@ -56,7 +69,7 @@ void TeamsMessagesRoute::RememberReferences(const TeamsActivity& activity) {
     if (remembered_.size() > kMaxRemembered) remembered_.clear();
     for (auto& reference : ReferencesIn(activity, clock_.Now())) {
       const std::string fingerprint = reference.platform_user_id + "|" + reference.conversation_id + "|" +
-                                      reference.service_url + "|" + reference.bot_id;
+                                      reference.service_url + "|" + reference.bot_id + "|" + reference.time_zone;
       std::string& known = remembered_[reference.user.Key()];
       if (known == fingerprint) continue;
       known = fingerprint;

@@ -44,7 +44,7 @@ StatusOr<std::unique_ptr<Wiring>> Wiring::Create(const Config& config, const Sec
                                                                     *wiring->http_client_);
     directories[Platform::kSlack] = wiring->slack_directory_.get();
   }
-  wiring->CreateTeams(config, secrets, clock, senders);
+  wiring->CreateTeams(config, secrets, clock, senders, directories);
   wiring->profile_sync_ = std::make_unique<ProfileSync>(*wiring->store_, clock, std::move(directories));
   OutboxOptions outbox;
   outbox.max_attempts = config.outbox_max_attempts;
@@ -66,7 +66,7 @@ StatusOr<std::unique_ptr<Wiring>> Wiring::Create(const Config& config, const Sec
 }
 
 void Wiring::CreateTeams(const Config& config, const Secrets& secrets, const Clock& clock,
-                         std::map<Platform, Sender*>& senders) {
+                         std::map<Platform, Sender*>& senders, std::map<Platform, UserDirectory*>& directories) {
   const bool local_development = secrets.teams_app_id.empty() && config.teams_allow_unauthenticated;
   teams_policy_ = std::make_unique<ServiceUrlPolicy>(config.teams_service_url_allowlist, local_development);
   if (!secrets.teams_app_id.empty()) {
@@ -82,6 +82,8 @@ void Wiring::CreateTeams(const Config& config, const Secrets& secrets, const Clo
                                                       secrets.teams_app_id, clock);
     senders[Platform::kTeams] = teams_sender_.get();
   }
+  teams_time_zones_ = std::make_unique<TeamsClientTimeZones>(*store_);
+  directories[Platform::kTeams] = teams_time_zones_.get();
   teams_route_ = std::make_unique<TeamsMessagesRoute>(teams_validator_.get(), *teams_policy_, *engine_, *store_, clock);
 }
 

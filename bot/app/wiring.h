@@ -11,6 +11,7 @@
 #include "adapters/slack/slash_command_route.h"
 #include "adapters/slack/user_directory.h"
 #include "adapters/slack/web_api_sender.h"
+#include "adapters/teams/client_time_zones.h"
 #include "adapters/teams/connector_sender.h"
 #include "adapters/teams/connector_token.h"
 #include "adapters/teams/messages_route.h"
@@ -58,7 +59,7 @@ class Wiring {
   Wiring() = default;
   // Builds the Teams adapter; adds its sender to `senders` when it can send.
   void CreateTeams(const Config& config, const Secrets& secrets, const Clock& clock,
-                   std::map<Platform, Sender*>& senders);
+                   std::map<Platform, Sender*>& senders, std::map<Platform, UserDirectory*>& directories);
 
   std::unique_ptr<SqliteStore> store_;
   std::unique_ptr<Engine> engine_;
@@ -77,6 +78,7 @@ class Wiring {
   std::unique_ptr<ClientCredentialsTokens> teams_tokens_;
   std::unique_ptr<ConnectorSender> teams_sender_;
   std::unique_ptr<TeamsMessagesRoute> teams_route_;
+  std::unique_ptr<TeamsClientTimeZones> teams_time_zones_;
 };
 
 // The engine's settings as the config gives them.

@@ -152,6 +152,7 @@ struct ConversationReference {
   std::string service_url;
   std::string bot_id;            // the bot's id as that person's platform knows it (Teams "28:...")
   TimePoint updated_at{};
+  std::string time_zone;  // IANA zone the person's client reported (Teams clientInfo), if any
 };
 
 class ConversationRepository {

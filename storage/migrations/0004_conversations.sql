@@ -1,6 +1,7 @@
 -- Where the bot can reach each person without them speaking first: the
 -- Teams 1:1 conversation, the tenant's service url, the platform's own id
--- for the person ("29:...") and the bot's id in that tenant ("28:...").
+-- for the person ("29:..."), the bot's id in that tenant ("28:...") and the
+-- time zone the person's Teams client reported.
 CREATE TABLE conversation_refs (
   platform         TEXT    NOT NULL,
   workspace        TEXT    NOT NULL,
@@ -9,6 +10,7 @@ CREATE TABLE conversation_refs (
   conversation_id  TEXT    NOT NULL DEFAULT '',
   service_url      TEXT    NOT NULL DEFAULT '',
   bot_id           TEXT    NOT NULL DEFAULT '',
+  time_zone        TEXT    NOT NULL DEFAULT '',
   updated_at       INTEGER NOT NULL,
   PRIMARY KEY (platform, workspace, user_id)
 );

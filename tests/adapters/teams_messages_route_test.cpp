@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include "adapters/teams/client_time_zones.h"
+
 #include "tests/support/engine_harness.h"
 #include "tests/support/fixtures.h"
 
@@ -59,6 +61,13 @@ TEST_F(TeamsMessagesRouteTest, LocalDevelopmentAcceptsUnsignedLoopbackActivities
   EXPECT_EQ(reference->platform_user_id, "29:1mentee");
   EXPECT_EQ(reference->conversation_id, "a:1personal-mentee");
   EXPECT_EQ(reference->bot_id, "28:bot-app-id");
+  EXPECT_EQ(reference->time_zone, "Europe/Berlin") << "from the client's clientInfo entity";
+  // ... which is the Teams directory's answer for the person's time zone.
+  TeamsClientTimeZones directory(harness_.store());
+  auto profile = directory.Lookup(UserRef{Platform::kTeams, "tenant-1", "aad-mentee"});
+  ASSERT_TRUE(profile.ok());
+  EXPECT_EQ(profile->time_zone, "Europe/Berlin");
+  EXPECT_EQ(directory.Lookup(UserRef{Platform::kTeams, "tenant-1", "aad-nobody"}).status().code(), StatusCode::kNotFound);
 }
 
 TEST_F(TeamsMessagesRouteTest, LocalDevelopmentRefusesOtherPeersAndServiceUrls) {

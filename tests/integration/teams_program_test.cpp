@@ -198,9 +198,23 @@ TEST_F(TeamsProgramTest, ATeamsPairAndASlackPairRunSideBySide) {
 
   Send(Personal(kMentor, "join mentor"));
   Send(Personal(kMentor, "profile set manager none"));
-  Send(Personal(kMentee, "join mentee"));
+  json join = Personal(kMentee, "join mentee");
+  join["entities"] = json::array({{{"type", "clientInfo"}, {"locale", "ja-JP"}, {"timezone", "Asia/Tokyo"}}});
+  Send(join);
   Send(Personal(kMentee, std::string("profile set manager teams:") + kTenant + ":aad-boss"));
   WaitFor(kMentee.Conversation(), "manager");
+  // The time zone the mentee's Teams client reported becomes theirs.
+  bool zone_known = false;
+  for (int attempt = 0; attempt < 50 && !zone_known; ++attempt) {
+    const std::size_t before = SentTo(kMentee.Conversation()).size();
+    Send(Personal(kMentee, "profile"));
+    for (int wait = 0; wait < 200 && SentTo(kMentee.Conversation()).size() == before; ++wait) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    zone_known = SentTo(kMentee.Conversation()).back().find("Asia/Tokyo") != std::string::npos;
+    if (!zone_known) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  EXPECT_TRUE(zone_known);
 
   // The Slack pair, in the same process.
   SlackCommand("UMENTOR", "join mentor");
