@@ -8,13 +8,7 @@
 #   bench/load_teams_status.sh [connections=32] [seconds=20] [threads=2]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-connections=${1:-32}
-seconds=${2:-20}
-wrk_threads=${3:-2}
-
-bash scripts/install-deps.sh --bench
-cmake -S . -B build/release -DCMAKE_BUILD_TYPE=Release -DMENTORBOT_TESTS=OFF >/dev/null
-cmake --build build/release -j"$(nproc)" --target mentorbot >/dev/null
+source bench/release_build.sh "$@"
 
 work=$(mktemp -d)
 trap 'kill $bot_pid $keys_pid 2>/dev/null || true; wait 2>/dev/null || true; rm -rf "$work"' EXIT
