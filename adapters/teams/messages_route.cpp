@@ -119,6 +119,10 @@ HttpResponse TeamsMessagesRoute::Handle(const HttpRequest& request, RequestLogFi
   }
   if (activity->type == "invoke") {
     Reply reply = handler_.Handle(*event);
+    if (reply.duplicate) {  // a redelivered press: it was done the first time
+      log.detail = "duplicate delivery";
+      reply.message = Message{"Done", {Section{RichText("Done: that was already recorded."), {}, {}}}};
+    }
     return HttpResponse::Json(RenderInvokeResponse(reply).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
   }
   // Private answers go to the person's 1:1 chat, never to a channel.

@@ -113,6 +113,11 @@ TEST_F(TeamsMessagesRouteTest, AnInvokeIsAnsweredWithACardAndNothingQueued) {
   EXPECT_EQ(body["statusCode"], 200);
   EXPECT_EQ(body["value"]["type"], "AdaptiveCard");
   EXPECT_TRUE(Queued().empty());
+  // Teams delivering the same press again gets a card, not an empty answer, and nothing runs twice.
+  HttpResponse again = Post(Loopback("teams_invoke_execute.json"));
+  ASSERT_EQ(again.status, 200);
+  EXPECT_NE(again.body.find("already recorded"), std::string::npos);
+  EXPECT_EQ(last_log_, "duplicate delivery");
 }
 
 TEST_F(TeamsMessagesRouteTest, BadRequestsGetTheRightStatus) {
