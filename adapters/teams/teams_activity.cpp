@@ -128,6 +128,7 @@ std::optional<Event> ToEvent(const TeamsActivity& activity) {
   event.from = Address{activity.From(), activity.conversation_id, "", activity.service_url};
   event.display_name = activity.from_name;
   event.event_id = "teams:" + activity.conversation_id + ":" + activity.id;
+  event.redeliverable = true;  // the connector retries a delivery it is unsure of
   if (activity.type == "message") {
     if (activity.value.is_object()) return ReadCardAction(activity.value, event) ? std::optional(event) : std::nullopt;
     event.kind = EventKind::kCommand;

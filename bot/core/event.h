@@ -23,6 +23,10 @@ struct Event {
   // Platform-unique id of this delivery, so a retried delivery is handled once.
   // Empty when the platform gives none.
   std::string event_id;
+  // The platform redelivers when unsure (Teams, Slack's Events API): the
+  // engine then records event_id and drops a repeat. Slash commands are never
+  // redelivered, so they skip that write.
+  bool redeliverable = false;
   Address from;              // the person acting and where they acted
   std::string display_name;  // how the platform names that person (may be empty)
   std::string text;          // kCommand: the command text, without the slash command itself

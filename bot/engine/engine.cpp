@@ -97,11 +97,12 @@ Reply Engine::RunCommand(const Event& event, const CommandSpec& spec, std::strin
   bool enqueued = false;
   // A refused admin command is audited, and a delivery id or a queued reply
   // is written, so those need a write transaction.
-  const bool writes = spec.audience == Audience::kAdmin || !event.event_id.empty() || event.queue_reply_to;
+  const bool dedupe = event.redeliverable && !event.event_id.empty();
+  const bool writes = spec.audience == Audience::kAdmin || dedupe || event.queue_reply_to;
   const Store::Access access = writes ? Store::Access::kWrite : spec.access;
   Status status = store_.Run(access, [&](StoreTransaction& store) {
     reply = Reply{};
-    if (!event.event_id.empty()) {
+    if (dedupe) {
       if (!store.conversations().MarkSeen(event.event_id, now)) {
         reply.duplicate = true;
         return;
@@ -138,7 +139,7 @@ Reply Engine::Respond(const Event& event, Reply reply) {
   if (!event.queue_reply_to) return reply;
   const TimePoint now = clock_.Now();
   Status status = store_.Run(Store::Access::kWrite, [&](StoreTransaction& store) {
-    if (!event.event_id.empty() && !store.conversations().MarkSeen(event.event_id, now)) {
+    if (event.redeliverable && !event.event_id.empty() && !store.conversations().MarkSeen(event.event_id, now)) {
       reply.duplicate = true;
       return;
     }

@@ -26,6 +26,7 @@ TEST(TeamsActivityTest, APersonalMessageIsACommandFromTheAadUser) {
   EXPECT_EQ(event->from.conversation_id, "a:1personal-mentee");
   EXPECT_EQ(event->from.service_url, "https://smba.trafficmanager.net/emea/");
   EXPECT_EQ(event->event_id, "teams:a:1personal-mentee:1700000000100");
+  EXPECT_TRUE(event->redeliverable);
 }
 
 TEST(TeamsActivityTest, AChannelMessageLosesTheBotMentionAndNamesPeopleByKey) {
