@@ -28,7 +28,9 @@ bool VerifyRs256(EVP_PKEY* key, const std::string& signed_text, const std::strin
 std::optional<long long> NumericClaim(const json& payload, const char* name) {
   auto it = payload.find(name);
   if (it == payload.end() || !it->is_number()) return std::nullopt;
-  return it->is_number_float() ? static_cast<long long>(it->get<double>()) : it->get<long long>();
+  if (!it->is_number_float()) return it->get<long long>();
+  // Clamp before converting: a double outside long long's range is undefined behaviour.
+  return static_cast<long long>(std::clamp(it->get<double>(), -1e18, 1e18));
 }
 
 std::string WithoutTrailingSlash(std::string url) {
@@ -53,11 +55,12 @@ Status CheckClaims(const json& payload, const std::string& app_id, const Activit
   if (!AudienceMatches(payload, app_id)) return Status::PermissionDenied("wrong audience");
   const auto expires = NumericClaim(payload, "exp");
   if (!expires) return Status::PermissionDenied("token has no exp");
-  if (at > *expires + skew) return Status::PermissionDenied("token expired");
+  // Compared as now -/+ skew so claims near the integer limits cannot overflow.
+  if (at - skew > *expires) return Status::PermissionDenied("token expired");
   if (payload.contains("nbf")) {
     const auto not_before = NumericClaim(payload, "nbf");
     if (!not_before) return Status::PermissionDenied("nbf is not a number");
-    if (at < *not_before - skew) return Status::PermissionDenied("token not valid yet");
+    if (at + skew < *not_before) return Status::PermissionDenied("token not valid yet");
   }
   json service_url = payload.contains("serviceurl") ? payload["serviceurl"] : payload.value("serviceUrl", json());
   if (!service_url.is_string()) return Status::PermissionDenied("token has no serviceurl claim");

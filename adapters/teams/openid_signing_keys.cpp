@@ -37,6 +37,12 @@ std::shared_ptr<EVP_PKEY> RsaPublicKey(const std::string& modulus, const std::st
   return std::shared_ptr<EVP_PKEY>(key, EVP_PKEY_free);
 }
 
+// A string member, or "" when it is missing or not a string (hostile JWKS must never throw).
+std::string StringMember(const json& object, const char* name) {
+  auto it = object.find(name);
+  return it != object.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
 StatusOr<json> FetchJson(HttpClient& http, const std::string& url) {
   auto response = http.Get(url, {});
   if (!response.ok()) return response.status();
@@ -54,10 +60,10 @@ StatusOr<std::vector<SigningKey>> ParseJwks(const std::string& text) {
   }
   std::vector<SigningKey> keys;
   for (const json& jwk : parsed["keys"]) {
-    if (!jwk.is_object() || jwk.value("kty", "") != "RSA") continue;
-    const std::string kid = jwk.value("kid", "");
-    auto modulus = Base64UrlDecode(jwk.value("n", ""));
-    auto exponent = Base64UrlDecode(jwk.value("e", ""));
+    if (!jwk.is_object() || StringMember(jwk, "kty") != "RSA") continue;
+    const std::string kid = StringMember(jwk, "kid");
+    auto modulus = Base64UrlDecode(StringMember(jwk, "n"));
+    auto exponent = Base64UrlDecode(StringMember(jwk, "e"));
     if (kid.empty() || !modulus || !exponent || modulus->empty() || exponent->empty()) continue;
     SigningKey key{kid, {}, RsaPublicKey(*modulus, *exponent)};
     if (!key.public_key) continue;

@@ -5,6 +5,8 @@
 #include <gtest/gtest.h>
 #include <openssl/hmac.h>
 
+#include <limits>
+
 #include "tests/support/fake_bot_framework.h"
 #include "tests/support/fake_clock.h"
 #include "tests/support/jwt_minting.h"
@@ -111,6 +113,13 @@ TEST_F(TeamsTokenValidatorTest, ChecksIssuerAudienceAndLifetimeWithFiveMinutesOf
   ExpectDenied(BotFrameworkToken(key_, claims), "not valid yet");
   claims["nbf"] = "soon";
   ExpectDenied(BotFrameworkToken(key_, claims), "nbf");
+  // Claims at the edges of the number range are judged, never overflowed (UBSan watches).
+  claims = Claims();
+  claims["exp"] = std::numeric_limits<long long>::max();
+  claims["nbf"] = std::numeric_limits<long long>::min();
+  EXPECT_TRUE(Check(BotFrameworkToken(key_, claims)).ok());
+  claims["exp"] = -1e300;
+  ExpectDenied(BotFrameworkToken(key_, claims), "expired");
 }
 
 TEST_F(TeamsTokenValidatorTest, TheServiceUrlClaimMustMatchTheActivity) {
@@ -185,6 +194,10 @@ TEST(TeamsSigningKeysTest, ParsesRsaKeysAndSkipsOthers) {
   EXPECT_EQ((*parsed)[0].kid, "rsa-1");
   EXPECT_EQ((*parsed)[0].endorsements, (std::vector<std::string>{"msteams", "emulator"}));
   EXPECT_FALSE(ParseJwks("nope").ok());
+  // Members of the wrong type are skipped, never thrown on.
+  auto odd = ParseJwks(R"({"keys":[{"kty":5},{"kty":"RSA","kid":["x"],"n":1,"e":{}},"text"]})");
+  ASSERT_TRUE(odd.ok());
+  EXPECT_TRUE(odd->empty());
   EXPECT_FALSE(ParseJwks("{\"keys\": 3}").ok());
 }
 
