@@ -11,6 +11,11 @@ namespace {
 using nlohmann::json;
 
 std::string Dump(const json& value) { return value.dump(-1, ' ', false, json::error_handler_t::replace); }
+
+// The token never goes to a service url outside the allowlist.
+DeliveryResult NotAllowed(const std::string& service_url) {
+  return DeliveryResult::Permanent("service url not allowed: " + service_url);
+}
 }  // namespace
 
 DeliveryResult ConnectorSender::Call(const std::string& url, const std::string& json_body, std::string* body) {
@@ -60,9 +65,8 @@ DeliveryResult ConnectorSender::CreatePersonalConversation(const ConversationRef
   ConversationReference stored = reference;
   stored.conversation_id = conversation_id;
   stored.updated_at = clock_.Now();
-  Status saved = store_.Run(Store::Access::kWrite, [&](StoreTransaction& t) { t.conversations().Save(stored); });
-  // Not fatal: creating the same 1:1 conversation again returns the same id.
-  (void)saved;
+  // A failed save is not fatal: creating the same 1:1 conversation again returns the same id.
+  store_.Run(Store::Access::kWrite, [&](StoreTransaction& t) { t.conversations().Save(stored); });
   return DeliveryResult::Delivered();
 }
 
@@ -89,7 +93,7 @@ DeliveryResult ConnectorSender::ResolveTarget(const OutboundMessage& message, Ta
     reference->service_url = *tenant_service_url;
   }
   target = Target{reference->service_url, reference->conversation_id, ""};
-  if (!policy_.Allows(target.service_url)) return DeliveryResult::Delivered();  // refused by Deliver
+  if (!policy_.Allows(target.service_url)) return NotAllowed(target.service_url);
   if (!target.conversation_id.empty()) return DeliveryResult::Delivered();
   return CreatePersonalConversation(*reference, target.conversation_id);
 }
@@ -99,9 +103,7 @@ DeliveryResult ConnectorSender::Deliver(const OutboundMessage& message) {
   Target target;
   DeliveryResult resolved = ResolveTarget(message, target);
   if (resolved.outcome != DeliveryResult::Outcome::kDelivered) return resolved;
-  if (!policy_.Allows(target.service_url)) {
-    return DeliveryResult::Permanent("service url not allowed: " + target.service_url);
-  }
+  if (!policy_.Allows(target.service_url)) return NotAllowed(target.service_url);
   std::string path = "conversations/" + EncodePathSegment(target.conversation_id) + "/activities";
   if (!target.reply_to_id.empty()) path += "/" + EncodePathSegment(target.reply_to_id);
   json activity = RenderMessageActivity(message.message);
