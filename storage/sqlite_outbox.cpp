@@ -28,7 +28,8 @@ bool SqliteOutboxRepository::Enqueue(const std::string& key, const Address& to, 
                                      TimePoint not_before, TimePoint now) {
   auto& statement = connection_.Prepare(
       "INSERT INTO outbox (key, platform, workspace, user_id, conversation_id, thread_id, service_url, message, "
-      "state, not_before, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?) ON CONFLICT (key) DO NOTHING");
+      "state, not_before, created_at, replaces) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?) "
+      "ON CONFLICT (key) DO NOTHING");
   statement.bind(1, key);
   statement.bind(2, std::string(PlatformName(to.user.platform)));
   statement.bind(3, to.user.workspace);
@@ -39,6 +40,7 @@ bool SqliteOutboxRepository::Enqueue(const std::string& key, const Address& to, 
   statement.bind(8, EncodeMessage(message));
   BindTime(statement, 9, not_before);
   BindTime(statement, 10, now);
+  statement.bind(11, to.replaces);
   return statement.exec() == 1;
 }
 
@@ -46,7 +48,7 @@ std::vector<OutboundMessage> SqliteOutboxRepository::ClaimDue(TimePoint now, int
                                                               const DeliveryFilter& filter) {
   auto& select = connection_.Prepare(
       "SELECT id, key, platform, workspace, user_id, conversation_id, thread_id, service_url, message, attempts, "
-      "created_at, last_error FROM outbox WHERE state = 'pending' AND not_before <= ?1 AND (lease_until IS NULL OR lease_until <= ?1) "
+      "created_at, last_error, replaces FROM outbox WHERE state = 'pending' AND not_before <= ?1 AND (lease_until IS NULL OR lease_until <= ?1) "
       FILTER_SQL " ORDER BY not_before, id LIMIT ?2");
   BindTime(select, 1, now);
   select.bind(2, limit);
@@ -63,6 +65,7 @@ std::vector<OutboundMessage> SqliteOutboxRepository::ClaimDue(TimePoint now, int
     message.to.conversation_id = select.getColumn(5).getString();
     message.to.thread_id = select.getColumn(6).getString();
     message.to.service_url = select.getColumn(7).getString();
+    message.to.replaces = select.getColumn(12).getString();
     auto decoded = DecodeMessage(select.getColumn(8).getString());
     message.attempts = select.getColumn(9).getInt();
     message.created_at = ColumnTime(select, 10);

@@ -18,6 +18,9 @@ struct HttpRequest {
 
   // The header's value, or "" when absent. `name` in any case.
   std::string Header(std::string_view name) const;
+  // Whether Content-Type is `media_type` (lower case), parameters aside;
+  // media types ignore case.
+  bool HasMediaType(std::string_view media_type) const;
 };
 
 struct HttpResponse {

@@ -80,8 +80,13 @@ void AddSection(json& blocks, const Section& section, std::size_t& button_index)
     // A section needs text or fields; fields alone are fine.
     blocks.push_back(std::move(block));
   }
+  std::vector<mentorbot::Button> buttons = section.buttons;
+  if (section.form) {
+    buttons.push_back(mentorbot::Button{section.form->title, std::string(kOpenFormActionPrefix) + section.form->id,
+                                        section.form->argument, mentorbot::Button::Style::kPrimary});
+  }
   json elements = json::array();
-  for (const auto& button : section.buttons) {
+  for (const auto& button : buttons) {
     if (elements.size() == BlockKitLimits::kMaxButtonsPerBlock) break;
     elements.push_back(Button(button, button_index++));
   }
@@ -99,6 +104,21 @@ std::string EscapeSlackText(std::string_view text) {
       case '>': out += "&gt;"; break;
       default: out += c;
     }
+  }
+  return out;
+}
+
+std::string UnescapeSlackText(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '&') {
+      const std::string_view rest = text.substr(i);
+      if (rest.substr(0, 5) == "&amp;") { out += '&'; i += 4; continue; }
+      if (rest.substr(0, 4) == "&lt;") { out += '<'; i += 3; continue; }
+      if (rest.substr(0, 4) == "&gt;") { out += '>'; i += 3; continue; }
+    }
+    out += text[i];
   }
   return out;
 }
@@ -121,17 +141,22 @@ std::string RenderMrkdwn(const RichText& text) {
   return out;
 }
 
-json RenderBlockKit(const Message& message) {
+json RenderBlocks(const Message& message, std::size_t max_blocks) {
   json blocks = json::array();
   std::size_t button_index = 0;
   for (const Section& section : message.sections) {
     json section_blocks = json::array();
     AddSection(section_blocks, section, button_index);
     for (auto& block : section_blocks) {
-      if (blocks.size() == BlockKitLimits::kMaxBlocks) break;
+      if (blocks.size() == max_blocks) break;
       blocks.push_back(std::move(block));
     }
   }
+  return blocks;
+}
+
+json RenderBlockKit(const Message& message) {
+  json blocks = RenderBlocks(message, BlockKitLimits::kMaxBlocks);
   std::string fallback = message.summary.empty() ? message.PlainText() : message.summary;
   return json{{"text", TruncateMrkdwn(EscapeSlackText(fallback), BlockKitLimits::kMaxFallbackText)},
               {"blocks", std::move(blocks)}};

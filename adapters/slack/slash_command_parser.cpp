@@ -1,6 +1,7 @@
 #include "adapters/slack/slash_command_parser.h"
 
 #include "adapters/common/utf8.h"
+#include "adapters/slack/block_kit_renderer.h"
 
 namespace mentorbot {
 
@@ -24,7 +25,7 @@ StatusOr<Event> ParseSlashCommand(const FormFields& form, std::string_view expec
   event.from.user = *ref;
   event.from.conversation_id = form.Get("channel_id");
   event.display_name = SanitizeUtf8(form.Get("user_name"));
-  event.text = SanitizeUtf8(form.Get("text"));
+  event.text = UnescapeSlackText(SanitizeUtf8(form.Get("text")));
   return event;
 }
 

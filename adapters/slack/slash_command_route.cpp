@@ -1,20 +1,13 @@
 #include "adapters/slack/slash_command_route.h"
 
-#include <cctype>
-
 #include "adapters/common/form_decoding.h"
 #include "adapters/slack/block_kit_renderer.h"
+#include "adapters/slack/slack_request.h"
 #include "adapters/slack/slash_command_parser.h"
 
 namespace mentorbot {
 
 namespace {
-bool IsFormEncoded(const HttpRequest& request) {
-  std::string type = request.Header("Content-Type");
-  for (char& c : type) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));  // media types ignore case
-  return type.rfind("application/x-www-form-urlencoded", 0) == 0;
-}
-
 HttpResponse Ephemeral(const std::string& text) {
   nlohmann::json body{{"response_type", "ephemeral"}, {"text", EscapeSlackText(text)}};
   return HttpResponse::Json(body.dump());
@@ -28,15 +21,7 @@ std::string SlashCommandResponseBody(const Reply& reply) {
 }
 
 HttpResponse SlashCommandRoute::Handle(const HttpRequest& request, RequestLogFields& log) const {
-  // Verify before looking at anything else in the request.
-  if (Status verified = verifier_.Verify(request); !verified.ok()) {
-    log.detail = verified.message();
-    return HttpResponse::Text(401, "invalid request signature\n");
-  }
-  if (!IsFormEncoded(request)) {
-    log.detail = "not form-encoded";
-    return HttpResponse::Text(415, "expected application/x-www-form-urlencoded\n");
-  }
+  if (auto rejected = RejectSlackRequest(verifier_, request, "application/x-www-form-urlencoded", log)) return *rejected;
   auto form = DecodeForm(request.body);
   if (!form) {
     log.detail = "malformed form encoding";

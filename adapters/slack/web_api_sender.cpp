@@ -12,6 +12,15 @@ using nlohmann::json;
 constexpr const char* kMetadataType = "mentorbot_message";
 // How far before a message was queued its earlier attempt may be looked for.
 constexpr long long kHistorySlackSeconds = 60;
+
+// How an HTTP answer from Slack counts, before its body is looked at.
+DeliveryResult HttpOutcome(const std::string& what, const StatusOr<HttpClientResponse>& response) {
+  if (!response.ok()) return DeliveryResult::Retry(what + ": " + response.status().message());
+  if (response->status == 429) return DeliveryResult::Retry(what + ": rate limited (429)", ParseRetryAfter(response->Header("retry-after")));
+  if (response->status >= 500) return DeliveryResult::Retry(what + ": http " + std::to_string(response->status));
+  if (response->status != 200) return DeliveryResult::Permanent(what + ": http " + std::to_string(response->status));
+  return DeliveryResult::Delivered();
+}
 }  // namespace
 
 bool IsTransientSlackError(const std::string& error) {
@@ -25,15 +34,13 @@ bool IsTransientSlackError(const std::string& error) {
 SlackWebApiSender::SlackWebApiSender(std::string api_base_url, std::string bot_token, HttpClient& client)
     : api_base_url_(std::move(api_base_url)), bot_token_(std::move(bot_token)), client_(client) {
   while (!api_base_url_.empty() && api_base_url_.back() == '/') api_base_url_.pop_back();
+  if (auto split = SplitUrl(api_base_url_)) api_origin_ = split->first + "/";
 }
 
 DeliveryResult SlackWebApiSender::Call(const std::string& method, const std::string& json_body, std::string& body) {
   auto response = client_.Post(api_base_url_ + "/" + method, {{"Authorization", "Bearer " + bot_token_}}, json_body,
                                "application/json; charset=utf-8");
-  if (!response.ok()) return DeliveryResult::Retry(method + ": " + response.status().message());
-  if (response->status == 429) return DeliveryResult::Retry(method + ": rate limited (429)", ParseRetryAfter(response->Header("retry-after")));
-  if (response->status >= 500) return DeliveryResult::Retry(method + ": http " + std::to_string(response->status));
-  if (response->status != 200) return DeliveryResult::Permanent(method + ": http " + std::to_string(response->status));
+  if (DeliveryResult http = HttpOutcome(method, response); http.outcome != DeliveryResult::Outcome::kDelivered) return http;
   const json parsed = json::parse(response->body, nullptr, /*allow_exceptions=*/false);
   if (!parsed.is_object() || !parsed.contains("ok") || !parsed["ok"].is_boolean()) {
     return DeliveryResult::Retry(method + ": malformed response");
@@ -96,6 +103,39 @@ bool SlackWebApiSender::AlreadyPosted(const std::string& channel, const Outbound
 DeliveryResult SlackWebApiSender::Deliver(const OutboundMessage& message) {
   if (bot_token_.empty()) return DeliveryResult::Permanent("SLACK_BOT_TOKEN is not set");
   if (message.to.user.platform != Platform::kSlack) return DeliveryResult::Permanent("not a Slack recipient");
+  if (message.to.replaces.empty()) return Post(message);
+  DeliveryResult replaced = Replace(message);
+  if (replaced.outcome != DeliveryResult::Outcome::kPermanentFailure) return replaced;
+  // The original is gone or can no longer be changed: say it in the DM instead.
+  OutboundMessage instead = message;
+  instead.to.conversation_id.clear();
+  instead.to.thread_id.clear();
+  instead.to.replaces.clear();
+  return Post(instead);
+}
+
+DeliveryResult SlackWebApiSender::Replace(const OutboundMessage& message) {
+  const std::string& target = message.to.replaces;
+  if (target.rfind("http://", 0) == 0 || target.rfind("https://", 0) == 0) return PostToResponseUrl(target, message);
+  json payload = RenderBlockKit(message.message);
+  payload["channel"] = message.to.conversation_id;
+  payload["ts"] = target;
+  std::string body;
+  return Call("chat.update", payload.dump(-1, ' ', false, json::error_handler_t::replace), body);
+}
+
+DeliveryResult SlackWebApiSender::PostToResponseUrl(const std::string& url, const OutboundMessage& message) {
+  // The url came in a signed request, but it is still only followed to Slack.
+  const bool allowed = url.rfind("https://hooks.slack.com/", 0) == 0 || (!api_origin_.empty() && url.rfind(api_origin_, 0) == 0);
+  if (!allowed) return DeliveryResult::Permanent("response_url outside Slack");
+  json payload = RenderBlockKit(message.message);
+  payload["replace_original"] = true;
+  payload["response_type"] = "ephemeral";
+  return HttpOutcome("response_url", client_.Post(url, {}, payload.dump(-1, ' ', false, json::error_handler_t::replace),
+                                                  "application/json; charset=utf-8"));
+}
+
+DeliveryResult SlackWebApiSender::Post(const OutboundMessage& message) {
   std::string channel = message.to.conversation_id;
   const bool direct = channel.empty();
   if (direct) {

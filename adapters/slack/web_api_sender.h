@@ -5,6 +5,12 @@
 // "ok": false errors are transient only for Slack's own trouble
 // (ratelimited, internal_error, …), otherwise permanent (user_not_found,
 // account_inactive, not_authed, …) so they are never retried in a storm.
+// A message that replaces another (Address::replaces: the pressed button's
+// message) is sent with chat.update, or to the interaction's response_url
+// for an ephemeral one — only ever to https://hooks.slack.com/ or the
+// configured Web API's own origin, never elsewhere. When the original can no
+// longer be replaced (deleted, response_url expired), the answer is posted
+// to the person's DM instead, so it is never lost.
 // Every message carries its outbox key as Slack message metadata; when an
 // earlier attempt's outcome was lost (the process died mid-send), the
 // conversation's history is searched for that key first, so a crash never
@@ -37,8 +43,12 @@ class SlackWebApiSender : public Sender {
   // Whether `channel` already holds the message keyed `key` (posted by an
   // attempt whose outcome was lost). False when the history can't be read.
   bool AlreadyPosted(const std::string& channel, const OutboundMessage& message);
+  DeliveryResult Replace(const OutboundMessage& message);
+  DeliveryResult PostToResponseUrl(const std::string& url, const OutboundMessage& message);
+  DeliveryResult Post(const OutboundMessage& message);
 
   std::string api_base_url_;
+  std::string api_origin_;  // "scheme://host:port/" of api_base_url_
   std::string bot_token_;
   HttpClient& client_;
   std::mutex cache_mutex_;

@@ -44,18 +44,40 @@ json ButtonSet(const std::vector<Button>& buttons) {
   return json{{"type", "ActionSet"}, {"actions", std::move(actions)}};
 }
 
+// Text boxes, choice lists, and people pickers (Teams searches the
+// organisation's directory and submits the person's AAD object id).
+json InputElement(const FormInput& input) {
+  json element{{"id", std::string(kCardInputPrefix) + input.name},
+               {"label", input.label},
+               {"placeholder", input.placeholder},
+               {"value", input.initial},
+               {"isRequired", input.required},
+               {"errorMessage", input.kind == FormInput::Kind::kText ? "Please write something first." : "Please pick one."}};
+  switch (input.kind) {
+    case FormInput::Kind::kText:
+      element["type"] = "Input.Text";
+      element["isMultiline"] = input.multiline;
+      element["maxLength"] = input.max_length;
+      break;
+    case FormInput::Kind::kChoice:
+      element["type"] = "Input.ChoiceSet";
+      element["style"] = "compact";
+      element["choices"] = json::array();
+      for (const Choice& choice : input.choices) element["choices"].push_back({{"title", choice.label}, {"value", choice.value}});
+      break;
+    case FormInput::Kind::kPerson:
+      element["type"] = "Input.ChoiceSet";
+      element["choices"] = json::array();
+      element["choices.data"] = {{"type", "Data.Query"}, {"dataset", "graph.microsoft.com/users"}};
+      break;
+  }
+  return element;
+}
+
 void AddForm(json& body, const Form& form, const std::map<std::string, std::string>& errors) {
   if (!form.title.empty()) body.push_back(TextBlock(EscapeCardMarkdown(form.title), true));
   for (const FormInput& input : form.inputs) {
-    body.push_back({{"type", "Input.Text"},
-                    {"id", std::string(kCardInputPrefix) + input.name},
-                    {"label", input.label},
-                    {"placeholder", input.placeholder},
-                    {"value", input.initial},
-                    {"isMultiline", input.multiline},
-                    {"maxLength", input.max_length},
-                    {"isRequired", true},
-                    {"errorMessage", "Please write something first."}});
+    body.push_back(InputElement(input));
     if (auto error = errors.find(input.name); error != errors.end()) {
       json note = TextBlock(EscapeCardMarkdown(error->second));
       note["color"] = "Attention";

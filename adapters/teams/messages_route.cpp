@@ -9,12 +9,6 @@ namespace mentorbot {
 namespace {
 constexpr std::size_t kMaxRemembered = 100000;  // bounds the skip-cache, not what is stored
 
-bool IsJson(const HttpRequest& request) {
-  std::string type = request.Header("Content-Type");
-  for (char& c : type) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return type.rfind("application/json", 0) == 0;
-}
-
 HttpResponse Ack() { return HttpResponse::Json("{}"); }
 
 // The IANA zone the sender's Teams client reports in its clientInfo entity.
@@ -91,7 +85,7 @@ HttpResponse TeamsMessagesRoute::Handle(const HttpRequest& request, RequestLogFi
     log.detail = "missing Authorization header";
     return HttpResponse::Text(401, "missing bearer token\n");
   }
-  if (!IsJson(request)) {
+  if (!request.HasMediaType("application/json")) {
     log.detail = "not JSON";
     return HttpResponse::Text(415, "expected application/json\n");
   }

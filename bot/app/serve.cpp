@@ -64,6 +64,7 @@ int RunServe(const Config& config, const Secrets& secrets) {
   });
   if (!config.scheduler_enabled) spdlog::info("scheduler disabled: run `mentorbot tick` from cron");
   std::thread profile_sync([&wiring] { (*wiring)->profile_sync().Run(); });
+  std::thread slack_views([&wiring] { (*wiring)->slack_views().Run(); });
   std::thread stopper([&server, stop_signals] {
     int signal_number = 0;
     sigwait(&stop_signals, &signal_number);
@@ -75,6 +76,8 @@ int RunServe(const Config& config, const Secrets& secrets) {
   pthread_kill(stopper.native_handle(), SIGTERM);
   stopper.join();
   // Messages not yet delivered stay in the database for the next start.
+  (*wiring)->slack_views().Stop();
+  slack_views.join();
   (*wiring)->profile_sync().Stop();
   profile_sync.join();
   (*wiring)->scheduler_loop().Stop();

@@ -44,6 +44,12 @@ StatusOr<std::unique_ptr<Wiring>> Wiring::Create(const Config& config, const Sec
                                                                     *wiring->http_client_);
     directories[Platform::kSlack] = wiring->slack_directory_.get();
   }
+  wiring->slack_views_ = std::make_unique<SlackViewsClient>(config.slack_api_base_url, secrets.slack_bot_token,
+                                                            *wiring->http_client_);
+  wiring->slack_interactions_ =
+      std::make_unique<SlackInteractionsRoute>(*wiring->slack_verifier_, *wiring->engine_, *wiring->slack_views_);
+  wiring->slack_events_ = std::make_unique<SlackEventsRoute>(*wiring->slack_verifier_, *wiring->engine_,
+                                                             *wiring->slack_views_, config.slack_command);
   wiring->CreateTeams(config, secrets, clock, senders, directories);
   wiring->profile_sync_ = std::make_unique<ProfileSync>(*wiring->store_, clock, std::move(directories));
   OutboxOptions outbox;
@@ -96,6 +102,12 @@ void Wiring::AddRoutes(WebhookServer& server) {
   });
   server.Post("/slack/commands", [this](const HttpRequest& request, RequestLogFields& log) {
     return slash_commands_->Handle(request, log);
+  });
+  server.Post("/slack/interactions", [this](const HttpRequest& request, RequestLogFields& log) {
+    return slack_interactions_->Handle(request, log);
+  });
+  server.Post("/slack/events", [this](const HttpRequest& request, RequestLogFields& log) {
+    return slack_events_->Handle(request, log);
   });
   server.Post("/api/messages", [this](const HttpRequest& request, RequestLogFields& log) {
     return teams_route_->Handle(request, log);

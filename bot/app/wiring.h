@@ -7,9 +7,12 @@
 #include <memory>
 
 #include "adapters/common/http_client.h"
+#include "adapters/slack/events_route.h"
+#include "adapters/slack/interactions_route.h"
 #include "adapters/slack/request_verifier.h"
 #include "adapters/slack/slash_command_route.h"
 #include "adapters/slack/user_directory.h"
+#include "adapters/slack/views_client.h"
 #include "adapters/slack/web_api_sender.h"
 #include "adapters/teams/client_time_zones.h"
 #include "adapters/teams/connector_sender.h"
@@ -43,6 +46,7 @@ class Wiring {
   Scheduler& scheduler() { return *scheduler_; }
   SchedulerLoop& scheduler_loop() { return *scheduler_loop_; }
   ProfileSync& profile_sync() { return *profile_sync_; }
+  SlackViewsClient& slack_views() { return *slack_views_; }
   bool slack_configured() const { return slack_verifier_->configured(); }
   // Without a bot token nothing is sent to Slack: messages wait in the outbox.
   bool slack_can_send() const { return slack_sender_ != nullptr; }
@@ -52,7 +56,7 @@ class Wiring {
   bool teams_local_development() const { return teams_policy_->local_development(); }
   bool teams_can_send() const { return teams_sender_ != nullptr; }
 
-  // GET /healthz, POST /slack/commands, POST /api/messages.
+  // GET /healthz, POST /slack/commands, /slack/interactions, /slack/events, /api/messages.
   void AddRoutes(WebhookServer& server);
 
  private:
@@ -66,6 +70,9 @@ class Wiring {
   std::unique_ptr<SlackRequestVerifier> slack_verifier_;
   std::unique_ptr<SlashCommandRoute> slash_commands_;
   std::unique_ptr<HttpClient> http_client_;
+  std::unique_ptr<SlackViewsClient> slack_views_;
+  std::unique_ptr<SlackInteractionsRoute> slack_interactions_;
+  std::unique_ptr<SlackEventsRoute> slack_events_;
   std::unique_ptr<SlackWebApiSender> slack_sender_;
   std::unique_ptr<OutboxWorker> outbox_;
   std::unique_ptr<Scheduler> scheduler_;

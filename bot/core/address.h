@@ -35,6 +35,11 @@ struct Address {
   std::string conversation_id;  // Slack channel id / Teams conversation id; empty = the user's DM
   std::string thread_id;        // optional thread / reply-to id
   std::string service_url;      // Teams only: the Bot Framework service url for this tenant
+  // Set when the message replaces one already shown (the message whose button
+  // was pressed), so a button cannot usefully be pressed twice: a platform
+  // handle only its sender reads (Slack: the message ts in conversation_id,
+  // or the interaction's response_url). Empty = a new message.
+  std::string replaces;
 };
 
 }  // namespace mentorbot

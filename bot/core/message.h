@@ -27,14 +27,25 @@ struct Field {
   RichText value;
 };
 
-// A text box of a form.
+struct Choice {
+  std::string value;  // what the submission carries
+  std::string label;  // what the person sees
+};
+
+// One input of a form: a text box, a pick from fixed choices, or a person
+// picked from the platform's directory (submitted as the platform's user id,
+// which the engine reads like a mention).
 struct FormInput {
+  enum class Kind { kText, kChoice, kPerson };
   std::string name;   // its key in Event::fields on submission
   std::string label;
   std::string placeholder;
   std::string initial;  // pre-filled value (editing what was written before)
   bool multiline = true;
   std::size_t max_length = 3000;
+  Kind kind = Kind::kText;
+  std::vector<Choice> choices;  // kChoice only
+  bool required = true;
 };
 
 // Something to fill in and submit (takeaways, an agenda). Platforms show it

@@ -5,8 +5,9 @@
 namespace mentorbot {
 
 namespace {
-// Version 2 added forms; version 1 rows (no forms) still decode.
-constexpr std::string_view kVersion = "mentorbot-message-2";
+// Version 2 added forms, version 3 input kinds; older rows still decode.
+constexpr std::string_view kVersion = "mentorbot-message-3";
+constexpr std::string_view kVersionWithoutInputKinds = "mentorbot-message-2";
 constexpr std::string_view kVersionWithoutForms = "mentorbot-message-1";
 constexpr std::size_t kMaxCount = 100000;  // guards decoding against absurd counts
 
@@ -108,11 +109,35 @@ void WriteForm(Writer& w, const std::optional<Form>& form) {
     w.String(input.initial);
     w.Number(input.multiline ? 1 : 0);
     w.Number(static_cast<long long>(input.max_length));
+    w.Number(static_cast<int>(input.kind));
+    w.Number(input.required ? 1 : 0);
+    w.Number(static_cast<long long>(input.choices.size()));
+    for (const Choice& choice : input.choices) {
+      w.String(choice.value);
+      w.String(choice.label);
+    }
   }
 }
 
+// Version 3 added input kinds, choices and optional inputs.
+bool ReadInputKind(Reader& r, FormInput& input) {
+  auto kind = r.Number();
+  auto required = kind ? r.Number() : std::nullopt;
+  auto choices = required ? r.Count() : std::nullopt;
+  if (!choices || *kind < 0 || *kind > 2 || (*required != 0 && *required != 1)) return false;
+  input.kind = static_cast<FormInput::Kind>(*kind);
+  input.required = *required == 1;
+  for (std::size_t i = 0; i < *choices; ++i) {
+    auto value = r.String();
+    auto label = value ? r.String() : std::nullopt;
+    if (!label) return false;
+    input.choices.push_back(Choice{*value, *label});
+  }
+  return true;
+}
+
 // false when the encoding is invalid.
-bool ReadForm(Reader& r, std::optional<Form>& form) {
+bool ReadForm(Reader& r, std::optional<Form>& form, bool has_input_kinds) {
   auto present = r.Number();
   if (!present || (*present != 0 && *present != 1)) return false;
   if (*present == 0) return true;
@@ -135,7 +160,9 @@ bool ReadForm(Reader& r, std::optional<Form>& form) {
     auto multiline = r.Number();
     auto max_length = r.Count();
     if (!name || !label || !placeholder || !initial || !multiline || !max_length) return false;
-    read.inputs.push_back(FormInput{*name, *label, *placeholder, *initial, *multiline != 0, *max_length});
+    FormInput input{*name, *label, *placeholder, *initial, *multiline != 0, *max_length};
+    if (has_input_kinds && !ReadInputKind(r, input)) return false;
+    read.inputs.push_back(std::move(input));
   }
   form = std::move(read);
   return true;
@@ -169,8 +196,11 @@ std::string EncodeMessage(const Message& message) {
 std::optional<Message> DecodeMessage(std::string_view encoded) {
   Reader r(encoded);
   auto version = r.String();
-  if (!version || (*version != kVersion && *version != kVersionWithoutForms)) return std::nullopt;
-  const bool has_forms = *version == kVersion;
+  if (!version || (*version != kVersion && *version != kVersionWithoutInputKinds && *version != kVersionWithoutForms)) {
+    return std::nullopt;
+  }
+  const bool has_forms = *version != kVersionWithoutForms;
+  const bool has_input_kinds = *version == kVersion;
   Message message;
   auto summary = r.String();
   auto sections = r.Count();
@@ -198,7 +228,7 @@ std::optional<Message> DecodeMessage(std::string_view encoded) {
       if (!label || !action || !value || !style || *style < 0 || *style > 2) return std::nullopt;
       section.buttons.push_back(Button{*label, *action, *value, static_cast<Button::Style>(*style)});
     }
-    if (has_forms && !ReadForm(r, section.form)) return std::nullopt;
+    if (has_forms && !ReadForm(r, section.form, has_input_kinds)) return std::nullopt;
     message.sections.push_back(std::move(section));
   }
   if (!r.done()) return std::nullopt;

@@ -6,6 +6,7 @@ void RegisterAllCommands(CommandRouter& router) {
   RegisterHelpCommand(router);
   RegisterEnrolmentCommands(router);
   RegisterStatusCommand(router);
+  RegisterHomeCommand(router);
   RegisterSessionCommands(router);
   RegisterSessionNotesCommands(router);
   RegisterPairTermsCommands(router);

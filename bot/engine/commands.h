@@ -18,6 +18,13 @@ void RegisterHistoryCommand(CommandRouter& router);
 void RegisterPauseCommands(CommandRouter& router);      // pause, resume
 void RegisterForgetMeCommand(CommandRouter& router);
 void RegisterAdminCommand(CommandRouter& router);
+void RegisterHomeCommand(CommandRouter& router);
+
+struct CommandContext;
+struct Reply;
+// The actor's status (pair, next session, progress, what waits on them); the
+// home view builds on it.
+Reply ShowStatus(CommandContext& context);
 
 // All of the above, in the order help lists them.
 void RegisterAllCommands(CommandRouter& router);

@@ -1,6 +1,7 @@
 // join and leave: entering and leaving the program.
 #include "bot/engine/command_text.h"
 #include "bot/engine/commands.h"
+#include "bot/engine/forms.h"
 #include "bot/engine/pair_lifecycle.h"
 #include "bot/engine/profile_fields.h"
 #include "bot/engine/replies.h"
@@ -15,6 +16,16 @@ RichText RoleIntro(Role role) {
   }
   return RichText("As the mentor you share your perspective and experience; your mentee schedules the "
                   "sessions and sets the agenda, and you'll get a reminder before each one.");
+}
+
+// The profile facts sent with the join form (already checked by forms.cpp,
+// so a value that still fails is skipped rather than refusing the join).
+void SaveFormProfile(const CommandContext& context, Person& person) {
+  if (context.event.kind != EventKind::kFormSubmission) return;
+  for (const auto& [name, value] : context.event.fields) {
+    auto field = ParseProfileField(name);
+    if (field && !Trim(value).empty()) (void)SetProfileField(person, *field, Trim(value));
+  }
 }
 
 Reply Welcome(const CommandContext& context, const Person& person) {
@@ -44,9 +55,11 @@ void RegisterEnrolmentCommands(CommandRouter& router) {
       Store::Access::kWrite, [](CommandContext& context) {
         const auto role = ParseRole(ToLower(SplitFirstWord(context.args).first));
         if (!role) {
-          return Problem(RichText("Tell me which role you're joining as."),
-                         RichText("Type ").Code(context.Typed("join mentee")).Text(" if you are the senior leader, or ")
-                             .Code(context.Typed("join mentor")).Text(" if you are the one sharing your perspective."));
+          Reply reply = Problem(RichText("Tell me which role you're joining as."),
+                                RichText("Type ").Code(context.Typed("join mentee")).Text(" if you are the senior leader, or ")
+                                    .Code(context.Typed("join mentor")).Text(" if you are the one sharing your perspective."));
+          reply.message.sections.back().form = JoinForm();
+          return reply;
         }
         if (context.enrolled()) {
           if (context.person->role == *role) {
@@ -62,6 +75,7 @@ void RegisterEnrolmentCommands(CommandRouter& router) {
           person.display_name = context.event.display_name.empty() ? context.actor().user_id
                                                                    : context.event.display_name;
         }
+        SaveFormProfile(context, person);
         person.role = *role;
         person.enrolment = Enrolment::kActive;
         person.joined_at = context.now;

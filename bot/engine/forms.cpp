@@ -3,6 +3,7 @@
 #include <array>
 
 #include "bot/engine/command_text.h"
+#include "bot/engine/profile_fields.h"
 
 namespace mentorbot {
 
@@ -27,8 +28,64 @@ Form AgendaForm(const std::string& initial) {
                         "The questions you bring, and what you'd like to learn", kMaxAgendaLength, initial);
 }
 
+Form JoinForm() {
+  auto text = [](std::string name, std::string label, std::string placeholder, bool required) {
+    return FormInput{std::move(name), std::move(label), std::move(placeholder), "", false, 200,
+                     FormInput::Kind::kText, {}, required};
+  };
+  Form form{"join", "", "Join the program", "Join", {}};
+  form.inputs.push_back(FormInput{"role", "Your role", "Pick one", "", false, 10, FormInput::Kind::kChoice,
+                                  {{"mentee", "Mentee: the senior leader who learns"},
+                                   {"mentor", "Mentor: the one who shares their perspective"}},
+                                  true});
+  form.inputs.push_back(text("department", "Department", "e.g. Finance", true));
+  form.inputs.push_back(text("level", "Level (higher = more senior)", "e.g. 4 or L4", true));
+  form.inputs.push_back(text("location", "Location", "e.g. Berlin", true));
+  FormInput manager{"manager", "Your manager (leave empty if you report to no one)", "Pick a person", "", false, 200,
+                    FormInput::Kind::kPerson, {}, false};
+  form.inputs.push_back(std::move(manager));
+  FormInput background = text("background", "Your background, in a few words (optional)",
+                              "What shaped your perspective: pairing seeks differences", false);
+  background.multiline = true;
+  background.max_length = 1000;
+  form.inputs.push_back(std::move(background));
+  return form;
+}
+
+namespace {
+// What is wrong with one input's value, or "" when it is fine.
+std::string CheckInput(const FormInput& input, const std::string& value) {
+  if (value.empty()) {
+    if (!input.required) return "";
+    return input.multiline ? "Please write something first: even one line helps." : "Please fill this in.";
+  }
+  if (input.kind == FormInput::Kind::kChoice) {
+    for (const Choice& choice : input.choices) {
+      if (choice.value == value) return "";
+    }
+    return "Please pick one of the choices.";
+  }
+  if (CountCharacters(value) > input.max_length) {
+    return "That is " + std::to_string(CountCharacters(value)) + " characters; at most " +
+           std::to_string(input.max_length) + " fit.";
+  }
+  return "";
+}
+
+// The join form's profile inputs are checked exactly as `profile set` would.
+void CheckProfileInputs(const Event& event, const Form& form, std::map<std::string, std::string>& errors) {
+  Person scratch;
+  scratch.ref = event.from.user;
+  for (const FormInput& input : form.inputs) {
+    auto field = ParseProfileField(input.name);
+    if (!field || input.initial.empty() || errors.count(input.name)) continue;
+    if (Status set = SetProfileField(scratch, *field, input.initial); !set.ok()) errors[input.name] = set.message();
+  }
+}
+}  // namespace
+
 FormCommand CommandFromSubmission(const Event& event) {
-  static const std::array<Form, 2> kForms = {TakeawaysForm(), AgendaForm()};
+  static const std::array<Form, 3> kForms = {TakeawaysForm(), AgendaForm(), JoinForm()};
   FormCommand result;
   const Form* form = nullptr;
   for (const Form& candidate : kForms) {
@@ -44,16 +101,14 @@ FormCommand CommandFromSubmission(const Event& event) {
   if (!event.action_value.empty()) result.command += " " + event.action_value;
   for (FormInput& input : result.form.inputs) {
     auto it = event.fields.find(input.name);
-    const std::string value = it == event.fields.end() ? "" : std::string(Trim(it->second));
-    input.initial = value;
-    if (value.empty()) {
-      result.errors[input.name] = "Please write something first: even one line helps.";
-    } else if (CountCharacters(value) > input.max_length) {
-      result.errors[input.name] = "That is " + std::to_string(CountCharacters(value)) + " characters; at most " +
-                                  std::to_string(input.max_length) + " fit.";
-    } else {
-      result.command += " " + value;
-    }
+    input.initial = it == event.fields.end() ? "" : std::string(Trim(it->second));
+    if (std::string error = CheckInput(input, input.initial); !error.empty()) result.errors[input.name] = error;
+  }
+  if (form->id == "join") {
+    CheckProfileInputs(event, result.form, result.errors);
+    result.command = "join " + result.form.inputs.front().initial;
+  } else {
+    for (const FormInput& input : result.form.inputs) result.command += " " + input.initial;
   }
   return result;
 }

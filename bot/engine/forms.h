@@ -1,4 +1,4 @@
-// The forms the bot offers (takeaways, agenda) and how a submitted form
+// The forms the bot offers (takeaways, agenda, join) and how a submitted form
 // becomes a command: each form names the command that takes it, and its
 // inputs are validated here, once for every platform, before the command
 // runs. Pure functions.
@@ -18,6 +18,10 @@ inline constexpr std::size_t kMaxTakeawaysLength = 4000;
 // `initial` pre-fills the text box (editing what was written before).
 Form TakeawaysForm(const std::string& initial = "");
 Form AgendaForm(const std::string& initial = "");
+// Enrolment: the role and the profile facts matching needs, in one go. The
+// submission runs `join <role>`, and the join command saves the profile
+// inputs (named as in `profile set`) from the event's fields.
+Form JoinForm();
 
 struct FormCommand {
   std::string command;                        // the command text to run when valid

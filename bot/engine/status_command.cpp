@@ -1,6 +1,7 @@
 // status: where the actor stands, their pair, next session, progress toward
 // the target, and what is waiting on them.
 #include "bot/engine/commands.h"
+#include "bot/engine/forms.h"
 #include "bot/engine/notifications.h"
 #include "bot/engine/pair_view.h"
 #include "bot/engine/profile_fields.h"
@@ -42,6 +43,8 @@ void PairTasks(CommandContext& context, const PairView& view, const std::optiona
   }
 }
 
+}  // namespace
+
 Reply ShowStatus(CommandContext& context) {
   if (!context.enrolled()) {
     RichText text("You're not enrolled in the program");
@@ -50,8 +53,10 @@ Reply ShowStatus(CommandContext& context) {
           .Time(*context.person->left_at, FormatLocal(*context.person->left_at, context.TimeZone()))
           .Text(")");
     }
-    return Problem(text.Text("."), RichText("To take part, type ").Code(context.Typed("join mentee"))
-                                       .Text(" or ").Code(context.Typed("join mentor")).Text("."));
+    Reply reply = Problem(text.Text("."), RichText("To take part, type ").Code(context.Typed("join mentee"))
+                                              .Text(" or ").Code(context.Typed("join mentor")).Text("."));
+    reply.message.sections.back().form = JoinForm();
+    return reply;
   }
   const Person& person = *context.person;
   Section section{RichText("You're enrolled as a ").Bold(RoleName(person.role)).Text(" since ")
@@ -86,7 +91,6 @@ Reply ShowStatus(CommandContext& context) {
   reply.message.sections.push_back(std::move(section));
   return reply;
 }
-}  // namespace
 
 void RegisterStatusCommand(CommandRouter& router) {
   router.Register(CommandSpec{"status", {}, "status", "your pair, your next session and what is waiting on you",

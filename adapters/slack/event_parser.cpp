@@ -1,0 +1,118 @@
+#include "adapters/slack/event_parser.h"
+
+#include <nlohmann/json.hpp>
+
+#include "adapters/common/utf8.h"
+#include "adapters/slack/block_kit_renderer.h"
+
+namespace mentorbot {
+
+namespace {
+using nlohmann::json;
+using Kind = SlackEventCallback::Kind;
+
+std::string StringAt(const json& object, const char* key) {
+  if (!object.is_object() || !object.contains(key) || !object[key].is_string()) return {};
+  return SanitizeUtf8(object[key].get<std::string>());
+}
+
+std::string_view TrimSpace(std::string_view text) {
+  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) text.remove_prefix(1);
+  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.remove_suffix(1);
+  return text;
+}
+
+// The bot's own user id in this workspace, from the event's authorizations.
+std::string BotUserId(const json& payload) {
+  if (!payload.contains("authorizations") || !payload["authorizations"].is_array()) return {};
+  for (const auto& authorization : payload["authorizations"]) {
+    if (authorization.is_object() && authorization.value("is_bot", false)) return StringAt(authorization, "user_id");
+  }
+  return {};
+}
+
+// "<@UBOT> status" → "status". Without a known bot id, a leading mention is
+// still the bot's: app_mention only fires when the bot is mentioned.
+std::string WithoutLeadingMention(std::string_view text, const std::string& bot) {
+  text = TrimSpace(text);
+  if (text.substr(0, 2) != "<@") return std::string(text);
+  const auto close = text.find('>');
+  if (close == std::string_view::npos) return std::string(text);
+  const std::string_view id = text.substr(2, std::min(text.find('|'), close) - 2);
+  if (!bot.empty() && id != bot) return std::string(text);
+  return std::string(TrimSpace(text.substr(close + 1)));
+}
+
+std::string WithoutSlashCommand(std::string_view text, std::string_view slash_command) {
+  text = TrimSpace(text);
+  if (!slash_command.empty() && text.substr(0, slash_command.size()) == slash_command &&
+      (text.size() == slash_command.size() || std::isspace(static_cast<unsigned char>(text[slash_command.size()])))) {
+    text.remove_prefix(slash_command.size());
+  }
+  return std::string(TrimSpace(text));
+}
+
+StatusOr<SlackEventCallback> ParseCallback(const json& payload, std::string_view slash_command) {
+  SlackEventCallback out;
+  const json& inner = payload.contains("event") && payload["event"].is_object() ? payload["event"] : json::object();
+  const std::string type = StringAt(inner, "type");
+  const std::string event_id = StringAt(payload, "event_id");
+  std::string team = StringAt(payload, "team_id");
+  if (type.empty() || event_id.empty() || team.empty()) {
+    return Status::InvalidArgument("event_callback without event.type, event_id or team_id");
+  }
+  const std::string user = StringAt(inner, "user");
+  const std::string bot = BotUserId(payload);
+  auto ignore = [&out](std::string why) {
+    out.kind = Kind::kIgnored;
+    out.ignored = std::move(why);
+    return out;
+  };
+  if (type == "message") {
+    if (StringAt(inner, "channel_type") != "im") return ignore("message outside the bot's DM");
+    if (inner.contains("subtype")) return ignore("message subtype " + StringAt(inner, "subtype"));
+    if (inner.contains("bot_id") || user.empty() || user == bot) return ignore("message from a bot");
+    out.kind = Kind::kDirectMessage;
+    out.event.text = WithoutSlashCommand(UnescapeSlackText(StringAt(inner, "text")), slash_command);
+  } else if (type == "app_mention") {
+    if (inner.contains("bot_id") || user.empty() || user == bot) return ignore("mention by a bot");
+    out.kind = Kind::kMention;
+    out.event.text = WithoutSlashCommand(WithoutLeadingMention(UnescapeSlackText(StringAt(inner, "text")), bot), slash_command);
+    out.event.from.thread_id = StringAt(inner, "thread_ts");
+  } else if (type == "app_home_opened") {
+    if (StringAt(inner, "tab") != "home") return ignore("app_home_opened on the " + StringAt(inner, "tab") + " tab");
+    out.kind = Kind::kHomeOpened;
+    out.event.text = "home";
+  } else {
+    return ignore("event " + type);
+  }
+  auto ref = UserRef::Parse("slack:" + team + ":" + user);
+  if (!ref) return Status::InvalidArgument("event without a valid user id");
+  out.event.kind = EventKind::kCommand;
+  out.event.event_id = event_id;
+  out.event.redeliverable = true;  // Slack retries events it thinks were not received
+  out.event.from.user = *ref;
+  out.event.from.conversation_id = StringAt(inner, "channel");
+  return out;
+}
+}  // namespace
+
+StatusOr<SlackEventCallback> ParseSlackEvent(std::string_view body, std::string_view slash_command) {
+  const json payload = json::parse(body, nullptr, /*allow_exceptions=*/false);
+  if (!payload.is_object()) return Status::InvalidArgument("body is not a JSON object");
+  const std::string type = StringAt(payload, "type");
+  if (type == "url_verification") {
+    SlackEventCallback out;
+    out.kind = Kind::kUrlVerification;
+    out.challenge = StringAt(payload, "challenge");
+    if (out.challenge.empty()) return Status::InvalidArgument("url_verification without a challenge");
+    return out;
+  }
+  if (type == "event_callback") return ParseCallback(payload, slash_command);
+  if (type.empty()) return Status::InvalidArgument("body without a type");
+  SlackEventCallback out;
+  out.ignored = "request type " + type;
+  return out;
+}
+
+}  // namespace mentorbot

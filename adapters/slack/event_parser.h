@@ -1,0 +1,32 @@
+// Turns the JSON body of a (verified) Slack Events API request into what the
+// bot acts on: the url_verification handshake; a command typed in the bot's
+// DM (message.im) or by mentioning it in a channel (app_mention); the App
+// Home tab opened. Messages from bots (the bot's own included), edits and
+// other subtypes are ignored. Pure function.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "bot/core/event.h"
+#include "bot/core/status_or.h"
+
+namespace mentorbot {
+
+struct SlackEventCallback {
+  enum class Kind { kUrlVerification, kDirectMessage, kMention, kHomeOpened, kIgnored };
+  Kind kind = Kind::kIgnored;
+  std::string challenge;  // kUrlVerification
+  std::string ignored;    // kIgnored: what it was (for the log)
+  // kDirectMessage / kMention: the command (text without the bot's mention
+  // or a typed slash command); kHomeOpened: the "home" command. Its
+  // event_id is Slack's, and it is redeliverable.
+  Event event;
+};
+
+// `slash_command` ("/mentor") is dropped when someone types it in the DM.
+// InvalidArgument when the body is not JSON or an event lacks what Slack
+// always sends (team, event id, user).
+StatusOr<SlackEventCallback> ParseSlackEvent(std::string_view body, std::string_view slash_command);
+
+}  // namespace mentorbot

@@ -1,0 +1,66 @@
+#include "adapters/slack/events_route.h"
+
+#include "adapters/slack/block_kit_views.h"
+#include "adapters/slack/event_parser.h"
+#include "adapters/slack/slack_request.h"
+
+namespace mentorbot {
+
+namespace {
+using Kind = SlackEventCallback::Kind;
+
+HttpResponse EmptyAck() { return HttpResponse::Text(200, ""); }
+}  // namespace
+
+HttpResponse SlackEventsRoute::Handle(const HttpRequest& request, RequestLogFields& log) const {
+  if (auto rejected = RejectSlackRequest(verifier_, request, "application/json", log)) return *rejected;
+  auto callback = ParseSlackEvent(request.body, slash_command_);
+  if (!callback.ok()) {
+    log.detail = callback.status().message();
+    return HttpResponse::Text(400, callback.status().message() + "\n");
+  }
+  const std::string retry = request.Header("X-Slack-Retry-Num");
+  if (!retry.empty()) log.detail = "retry " + retry + " (" + request.Header("X-Slack-Retry-Reason") + ") ";
+  switch (callback->kind) {
+    case Kind::kUrlVerification:
+      log.detail += "url_verification";
+      return HttpResponse::Json(nlohmann::json{{"challenge", callback->challenge}}.dump());
+    case Kind::kIgnored:
+      log.detail += "ignored " + callback->ignored;
+      return EmptyAck();
+    case Kind::kDirectMessage:
+    case Kind::kMention:
+    case Kind::kHomeOpened:
+      break;
+  }
+  Event& event = callback->event;
+  log.workspace = event.from.user.workspace;
+  log.user = event.from.user.user_id;
+  if (callback->kind == Kind::kHomeOpened) {
+    Reply reply = handler_.Handle(event);
+    if (reply.failed) {
+      log.detail += "store unavailable";
+      return HttpResponse::Text(503, "try again later\n");  // Slack retries it
+    }
+    if (reply.duplicate) {
+      log.detail += "duplicate delivery";
+      return EmptyAck();
+    }
+    log.detail += "home opened";
+    views_.Publish(event.from.user.user_id, RenderHomeView(reply.message));
+    return EmptyAck();
+  }
+  // In the DM the answer goes to that conversation; after a mention in a
+  // channel, to the person's DM.
+  event.queue_reply_to = callback->kind == Kind::kDirectMessage ? Address{event.from.user, event.from.conversation_id}
+                                                                : Address{event.from.user};
+  Reply reply = handler_.Handle(event);
+  if (reply.failed) {
+    log.detail += "store unavailable";
+    return HttpResponse::Text(503, "try again later\n");
+  }
+  log.detail += reply.duplicate ? "duplicate delivery" : (callback->kind == Kind::kDirectMessage ? "message.im" : "app_mention");
+  return EmptyAck();
+}
+
+}  // namespace mentorbot

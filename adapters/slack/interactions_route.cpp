@@ -1,0 +1,126 @@
+#include "adapters/slack/interactions_route.h"
+
+#include "adapters/common/form_decoding.h"
+#include "adapters/common/utf8.h"
+#include "adapters/slack/block_kit_views.h"
+#include "adapters/slack/slack_request.h"
+
+namespace mentorbot {
+
+namespace {
+using nlohmann::json;
+using Surface = SlackInteraction::Surface;
+
+constexpr std::size_t kMaxErrorText = 2000;
+
+HttpResponse EmptyAck() { return HttpResponse::Text(200, ""); }
+
+HttpResponse TryAgainLater(RequestLogFields& log) {
+  log.detail = "store unavailable";
+  return HttpResponse::Text(503, "try again later\n");
+}
+
+const Form* FirstForm(const Message& message) {
+  for (const Section& section : message.sections) {
+    if (section.form) return &*section.form;
+  }
+  return nullptr;
+}
+
+HttpResponse ModalAnswer(const json& answer) {
+  return HttpResponse::Json(answer.dump(-1, ' ', false, json::error_handler_t::replace));
+}
+}  // namespace
+
+void PublishHome(EventHandler& handler, SlackViews& views, const Address& user) {
+  Event home;
+  home.kind = EventKind::kCommand;
+  home.text = "home";
+  home.from = user;
+  Reply reply = handler.Handle(home);
+  if (!reply.failed) views.Publish(user.user.user_id, RenderHomeView(reply.message));
+}
+
+HttpResponse SlackInteractionsRoute::Handle(const HttpRequest& request, RequestLogFields& log) const {
+  if (auto rejected = RejectSlackRequest(verifier_, request, "application/x-www-form-urlencoded", log)) return *rejected;
+  auto form = DecodeForm(request.body);
+  if (!form || !form->Has("payload")) {
+    log.detail = form ? "no payload field" : "malformed form encoding";
+    return HttpResponse::Text(400, "expected a payload field\n");
+  }
+  auto interaction = ParseInteraction(form->Get("payload"));
+  if (!interaction.ok()) {
+    log.detail = interaction.status().message();
+    return HttpResponse::Text(400, interaction.status().message() + "\n");
+  }
+  log.workspace = interaction->event.from.user.workspace;
+  log.user = interaction->event.from.user.user_id;
+  switch (interaction->type) {
+    case SlackInteraction::Type::kBlockAction: return Press(*interaction, log);
+    case SlackInteraction::Type::kViewSubmission: return Submit(*interaction, log);
+    case SlackInteraction::Type::kIgnored: break;
+  }
+  log.detail = "ignored " + interaction->payload_type;
+  return EmptyAck();
+}
+
+HttpResponse SlackInteractionsRoute::Press(SlackInteraction& interaction, RequestLogFields& log) const {
+  log.detail = "action " + interaction.event.action_id;
+  if (interaction.opens_form) return OpenForm(interaction, log);
+  if (interaction.surface == Surface::kMessage) {
+    interaction.event.queue_reply_to =
+        Address{interaction.event.from.user, interaction.channel_id, "", "",
+                interaction.ephemeral || interaction.message_ts.empty() ? interaction.response_url : interaction.message_ts};
+    Reply reply = handler_.Handle(interaction.event);
+    return reply.failed ? TryAgainLater(log) : EmptyAck();
+  }
+  Reply reply = handler_.Handle(interaction.event);
+  if (reply.failed) return TryAgainLater(log);
+  if (interaction.surface == Surface::kModal) {
+    views_.Update(interaction.view_id, RenderReplyModal(reply.message));
+  } else {
+    views_.Open(interaction.trigger_id, RenderReplyModal(reply.message));
+    PublishHome(handler_, views_, interaction.event.from);
+  }
+  return EmptyAck();
+}
+
+HttpResponse SlackInteractionsRoute::OpenForm(const SlackInteraction& interaction, RequestLogFields& log) const {
+  // The form's command without text answers with the form, pre-filled (or
+  // says why there is nothing to fill in).
+  Event ask = interaction.event;
+  ask.kind = EventKind::kCommand;
+  ask.text = interaction.event.action_id + (interaction.event.action_value.empty() ? "" : " " + interaction.event.action_value);
+  Reply reply = handler_.Handle(ask);
+  if (reply.failed) return TryAgainLater(log);
+  if (const Form* form = FirstForm(reply.message)) {
+    views_.Open(interaction.trigger_id,
+                RenderFormModal(*form, ModalContext{form->argument, interaction.surface == Surface::kHome}));
+  } else {
+    views_.Open(interaction.trigger_id, RenderReplyModal(reply.message));
+  }
+  return EmptyAck();
+}
+
+HttpResponse SlackInteractionsRoute::Submit(const SlackInteraction& interaction, RequestLogFields& log) const {
+  log.detail = "submitted " + interaction.event.action_id;
+  Reply reply = handler_.Handle(interaction.event);
+  if (reply.failed && !interaction.event.fields.empty()) {
+    // Keep the modal (and what was typed) open: nothing was saved.
+    log.detail = "store unavailable";
+    return ModalAnswer({{"response_action", "errors"},
+                        {"errors", {{interaction.event.fields.begin()->first,
+                                     "I couldn't save this just now. Nothing is lost: please press the button again in a minute."}}}});
+  }
+  if (reply.failed) return TryAgainLater(log);
+  if (!reply.field_errors.empty()) {
+    json errors = json::object();
+    for (const auto& [input, error] : reply.field_errors) errors[input] = TruncateCodePoints(error, kMaxErrorText);
+    log.detail += " (refused inputs)";
+    return ModalAnswer({{"response_action", "errors"}, {"errors", std::move(errors)}});
+  }
+  if (interaction.modal.from_home) PublishHome(handler_, views_, interaction.event.from);
+  return ModalAnswer({{"response_action", "update"}, {"view", RenderReplyModal(reply.message)}});
+}
+
+}  // namespace mentorbot

@@ -1,0 +1,51 @@
+// SlackViewsClient: SlackViews over the Web API (views.open, views.update,
+// views.publish), called from its own thread so HTTP threads never wait on
+// Slack. Requests are sent in order; failures are logged, never retried
+// (see slack_views.h). The queue is bounded: beyond kMaxQueued the oldest
+// requests are dropped, as their triggers have expired anyway.
+// Thread-safety: Open/Update/Publish/Stop from any thread; Run on one.
+#pragma once
+
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <string>
+
+#include "adapters/common/http_client.h"
+#include "adapters/slack/slack_views.h"
+
+namespace mentorbot {
+
+class SlackViewsClient : public SlackViews {
+ public:
+  static constexpr std::size_t kMaxQueued = 1000;
+
+  // An empty token means Slack cannot be called: requests are logged and dropped.
+  // REQUIRES: client outlives this.
+  SlackViewsClient(std::string api_base_url, std::string bot_token, HttpClient& client);
+
+  void Open(const std::string& trigger_id, nlohmann::json view) override;
+  void Update(const std::string& view_id, nlohmann::json view) override;
+  void Publish(const std::string& user_id, nlohmann::json view) override;
+
+  void Run();   // sends queued requests until Stop
+  void Stop();  // Run returns after the request in flight
+
+ private:
+  struct Request {
+    std::string method;
+    nlohmann::json body;
+  };
+  void Enqueue(std::string method, nlohmann::json body);
+  void Send(const Request& request);
+
+  std::string api_base_url_;
+  std::string bot_token_;
+  HttpClient& client_;
+  std::mutex mutex_;
+  std::condition_variable changed_;
+  std::deque<Request> queue_;
+  bool stopping_ = false;
+};
+
+}  // namespace mentorbot

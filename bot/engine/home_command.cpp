@@ -1,0 +1,78 @@
+// home: the person's dashboard, shown as Slack's App Home tab (and typed as
+// a command anywhere): their status with the buttons and forms for what is
+// waiting on them, the join form for newcomers, and the program's figures
+// for admins.
+#include "bot/engine/command_context.h"
+#include "bot/engine/commands.h"
+#include "bot/engine/forms.h"
+#include "bot/engine/pair_view.h"
+#include "bot/engine/program_figures.h"
+#include "bot/engine/replies.h"
+
+namespace mentorbot {
+
+namespace {
+// The buttons and forms for the actor's next steps in their pair.
+void AddPairActions(CommandContext& context, Message& home) {
+  auto view = LoadOpenPair(context.store, context.person->id);
+  if (!view || view->PausedAt(context.now)) return;
+  const bool mentee = view->IsMentee(*context.person);
+  auto open = context.store.sessions().OpenSessionOf(view->pair.id);
+  if (open && open->state == SessionState::kProposed && !mentee) {
+    const std::string id = std::to_string(open->id);
+    home.sections.push_back(Section{RichText("Your mentee proposed a time for your next session."), {},
+                                    {Button{"Confirm", "confirm", id, Button::Style::kPrimary},
+                                     Button{"Decline", "decline", id, Button::Style::kDanger}}});
+  }
+  if (open && open->starts_at <= context.now) {
+    home.sections.push_back(Section{RichText("Did your last session take place?"), {},
+                                    {Button{"We met", "met", "", Button::Style::kPrimary},
+                                     Button{"Rescheduled", "reschedule", "", Button::Style::kDefault},
+                                     Button{"Didn't happen", "cancel", "the session did not happen", Button::Style::kDanger}}});
+  }
+  if (!mentee) return;
+  if (open && open->starts_at > context.now) {
+    Section agenda{RichText(open->agenda.empty() ? "Your next session has no agenda yet." : "Your agenda for the next session is set."),
+                   {}, {}};
+    agenda.form = AgendaForm(open->agenda);
+    home.sections.push_back(std::move(agenda));
+  }
+  if (auto last = context.store.sessions().LastHeld(view->pair.id)) {
+    Section takeaways{RichText(last->takeaways.empty() ? "Write down what you took away from your last session."
+                                                       : "Your takeaways from your last session are written."),
+                      {}, {}};
+    takeaways.form = TakeawaysForm(last->takeaways);
+    home.sections.push_back(std::move(takeaways));
+  }
+}
+
+Reply ShowHome(CommandContext& context) {
+  Reply reply;
+  Message& home = reply.message;
+  if (context.enrolled()) {
+    home = ShowStatus(context).message;
+  } else {
+    Section join{RichText("Welcome to the reverse-mentoring program. An early-in-career colleague (the ")
+                     .Bold("mentor").Text(") and a senior leader (the ").Bold("mentee")
+                     .Text(") meet every few weeks; the mentee sets the agenda and writes down what they learned."),
+                 {}, {}};
+    if (!context.person || context.person->enrolment != Enrolment::kActive) join.form = JoinForm();
+    home.sections.push_back(std::move(join));
+  }
+  home.summary = "mentorbot: your reverse-mentoring program";
+  if (context.enrolled()) AddPairActions(context, home);
+  if (context.is_admin) {
+    home.sections.push_back(ProgramFiguresSection(CountProgramFigures(context.store, context.rules(), context.now),
+                                                  context.rules()));
+    home.sections.push_back(Section{RichText("Admin commands: ").Code(context.Typed("admin help")), {}, {}});
+  }
+  return reply;
+}
+}  // namespace
+
+void RegisterHomeCommand(CommandRouter& router) {
+  router.Register(CommandSpec{"home", {"dashboard"}, "home", "your dashboard: status, next steps and buttons",
+                              Audience::kAnyone, Store::Access::kRead, ShowHome, std::nullopt});
+}
+
+}  // namespace mentorbot
