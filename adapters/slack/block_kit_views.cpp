@@ -95,8 +95,9 @@ json RenderHomeView(const Message& message) {
 
 std::string EncodeModalContext(const ModalContext& context) {
   // The argument is a short command argument (a session number); cut it
-  // rather than produce metadata Slack refuses.
-  json encoded{{"v", 1}, {"argument", TruncateCodePoints(context.argument, 1000)}, {"home", context.from_home}};
+  // rather than produce metadata Slack refuses: 700 code points are at most
+  // 2800 bytes, within the 3000 allowed with room for the rest.
+  json encoded{{"v", 1}, {"argument", TruncateCodePoints(context.argument, 700)}, {"home", context.from_home}};
   return Dump(encoded);
 }
 

@@ -28,11 +28,20 @@ void Reply(httplib::Response& response, int status, const json& body) {
 }  // namespace
 
 FakeSlackServer::FakeSlackServer(std::string expected_token) : expected_token_(std::move(expected_token)) {
-  for (const char* method : {"conversations.open", "chat.postMessage", "conversations.history", "users.info"}) {
+  for (const char* method : {"conversations.open", "chat.postMessage", "conversations.history", "users.info",
+                             "chat.update", "views.open", "views.update", "views.publish"}) {
     server_.Post(std::string("/api/") + method, [this, method](const httplib::Request& request, httplib::Response& response) {
       Handle(method, request, response);
     });
   }
+  // Interactions' response_urls (no token: the url itself is the credential).
+  server_.Post(R"(/response/([A-Za-z0-9_-]+))", [this](const httplib::Request& request, httplib::Response& response) {
+    std::lock_guard lock(mutex_);
+    calls_.push_back(Call{"response_url", request.get_header_value("Authorization"), ParseBody(request)});
+    calls_.back().body["url_path"] = request.path;
+    posted_changed_.notify_all();
+    Reply(response, 200, json{{"ok", true}});
+  });
   port_ = StartOnLoopback(server_, thread_, "fake Slack");
 }
 
@@ -62,7 +71,10 @@ void FakeSlackServer::Handle(const std::string& method, const httplib::Request& 
   if (calls_.back().authorization != "Bearer " + expected_token_) {
     return Reply(response, 200, json{{"ok", false}, {"error", "invalid_auth"}});
   }
+  posted_changed_.notify_all();
   if (method == "conversations.history") return History(body, response);
+  if (method == "chat.update") return Update(body, response);
+  if (method.rfind("views.", 0) == 0) return View(method, body, response);
   if (method == "users.info") {
     auto it = profiles_.find(body.is_object() ? body.value("user", std::string()) : std::string());
     if (it == profiles_.end()) return Reply(response, 200, json{{"ok", false}, {"error", "user_not_found"}});
@@ -99,6 +111,40 @@ void FakeSlackServer::History(const nlohmann::json& body, httplib::Response& res
     messages.push_back(std::move(message));
   }
   Reply(response, 200, json{{"ok", true}, {"messages", messages}, {"has_more", false}});
+}
+
+void FakeSlackServer::Update(const nlohmann::json& body, httplib::Response& response) {
+  const std::string channel = body.value("channel", std::string());
+  const std::string ts = body.value("ts", std::string());
+  for (auto& posted : posted_) {
+    if (posted["channel"] == channel && posted["ts"] == ts) {
+      return Reply(response, 200, json{{"ok", true}, {"channel", channel}, {"ts", ts}});
+    }
+  }
+  Reply(response, 200, json{{"ok", false}, {"error", "message_not_found"}});
+}
+
+// Checks what Slack checks first: the target and the view's shape.
+void FakeSlackServer::View(const std::string& method, const nlohmann::json& body, httplib::Response& response) {
+  const char* target = method == "views.open" ? "trigger_id" : method == "views.update" ? "view_id" : "user_id";
+  if (!body.is_object() || body.value(target, std::string()).empty()) {
+    return Reply(response, 200, json{{"ok", false}, {"error", "invalid_arguments"}});
+  }
+  const json& view = body.contains("view") ? body["view"] : json();
+  const std::string type = view.is_object() ? view.value("type", std::string()) : std::string();
+  const bool shaped = (type == "modal" || (type == "home" && method == "views.publish")) && view.contains("blocks") &&
+                      view["blocks"].is_array() && view["blocks"].size() <= 100;
+  if (!shaped) return Reply(response, 200, json{{"ok", false}, {"error", "invalid_arguments"}});
+  Reply(response, 200, json{{"ok", true}, {"view", {{"id", "V" + std::to_string(++next_ts_)}, {"type", type}}}});
+}
+
+bool FakeSlackServer::WaitForCalls(const std::string& method, std::size_t count, std::chrono::milliseconds timeout) const {
+  std::unique_lock lock(mutex_);
+  return posted_changed_.wait_for(lock, timeout, [&] {
+    std::size_t seen = 0;
+    for (const auto& call : calls_) seen += call.method == method ? 1 : 0;
+    return seen >= count;
+  });
 }
 
 void FakeSlackServer::SetProfile(const std::string& user_id, const std::string& tz, const std::string& display_name) {

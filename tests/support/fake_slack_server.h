@@ -1,6 +1,8 @@
 // FakeSlackServer: a stand-in for the Slack Web API on 127.0.0.1, for unit
-// and integration tests. Answers conversations.open and chat.postMessage,
-// checks the bearer token, records every call, and can be told to fail the
+// and integration tests. Answers conversations.open, chat.postMessage,
+// chat.update (of a message it posted), views.open/update/publish (checking
+// the target and the view's type and block count) and interactions'
+// response_urls; checks the bearer token, records every call, and can be told to fail the
 // next calls (429 with Retry-After, 5xx, "ok": false) or to be down.
 // Thread-safety: all methods may be called while the server thread runs.
 #pragma once
@@ -39,6 +41,11 @@ class FakeSlackServer {
 
   // "http://127.0.0.1:<port>/api"
   std::string base_url() const { return "http://127.0.0.1:" + std::to_string(port_) + "/api"; }
+  // A response_url as Slack would put in an interaction; calls to it are
+  // recorded as method "response_url" with the body and its "url_path".
+  std::string response_url(const std::string& id) const {
+    return "http://127.0.0.1:" + std::to_string(port_) + "/response/" + id;
+  }
 
   std::vector<Call> Calls(const std::string& method = "") const;
   // Bodies of the chat.postMessage calls that succeeded, in order.
@@ -54,10 +61,14 @@ class FakeSlackServer {
   void HoldAnswers(int count, std::chrono::milliseconds hold);
   // Waits until at least `count` messages were posted; false on timeout.
   bool WaitForPosted(std::size_t count, std::chrono::milliseconds timeout) const;
+  // Waits until `method` was called at least `count` times; false on timeout.
+  bool WaitForCalls(const std::string& method, std::size_t count, std::chrono::milliseconds timeout) const;
 
  private:
   void Handle(const std::string& method, const httplib::Request& request, httplib::Response& response);
   void History(const nlohmann::json& body, httplib::Response& response);
+  void Update(const nlohmann::json& body, httplib::Response& response);
+  void View(const std::string& method, const nlohmann::json& body, httplib::Response& response);
 
   std::string expected_token_;
   httplib::Server server_;

@@ -40,19 +40,24 @@ std::string SlashCommandBody(const std::string& team, const std::string& user, c
                      {"trigger_id", "trigger." + std::to_string(++trigger)}});
 }
 
-SlashCommandResult PostSlashCommand(int port, const std::string& secret, const std::string& team,
-                                    const std::string& user, const std::string& text) {
+SlashCommandResult PostSigned(int port, const std::string& secret, const std::string& path, const std::string& body,
+                              const std::string& content_type, const std::map<std::string, std::string>& headers) {
   httplib::Client client("127.0.0.1", port);
   client.set_read_timeout(10, 0);
-  const std::string body = SlashCommandBody(team, user, text);
   const long long timestamp =
       std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
-  auto result = client.Post("/slack/commands",
-                            {{"X-Slack-Request-Timestamp", std::to_string(timestamp)},
-                             {"X-Slack-Signature", SlackSignature(secret, timestamp, body)}},
-                            body, "application/x-www-form-urlencoded");
+  httplib::Headers all = {{"X-Slack-Request-Timestamp", std::to_string(timestamp)},
+                          {"X-Slack-Signature", SlackSignature(secret, timestamp, body)}};
+  for (const auto& [name, value] : headers) all.emplace(name, value);
+  auto result = client.Post(path, all, body, content_type);
   if (!result) return {};
   return {result->status, result->body};
+}
+
+SlashCommandResult PostSlashCommand(int port, const std::string& secret, const std::string& team,
+                                    const std::string& user, const std::string& text) {
+  return PostSigned(port, secret, "/slack/commands", SlashCommandBody(team, user, text),
+                    "application/x-www-form-urlencoded");
 }
 
 }  // namespace mentorbot

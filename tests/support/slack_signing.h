@@ -25,6 +25,11 @@ struct SlashCommandResult {
   std::string body;
 };
 
+// POSTs `body` to 127.0.0.1:`port` at `path`, signed as Slack signs it,
+// timestamped now, with any further headers.
+SlashCommandResult PostSigned(int port, const std::string& secret, const std::string& path, const std::string& body,
+                              const std::string& content_type, const std::map<std::string, std::string>& headers = {});
+
 // POSTs a signed `/mentor <text>` from `user` of team `team` to the bot on
 // 127.0.0.1:`port`, timestamped now.
 SlashCommandResult PostSlashCommand(int port, const std::string& secret, const std::string& team,
