@@ -51,6 +51,60 @@ TEST_F(SlackWebApiSenderTest, AGivenConversationSkipsOpeningADirectMessage) {
   EXPECT_EQ(slack.PostedMessages()[0]["channel"], "C42");
 }
 
+TEST_F(SlackWebApiSenderTest, AnAnswerToAPressedButtonReplacesThatMessage) {
+  ASSERT_EQ(sender.Deliver(To("U1", "Confirm?")).outcome, Outcome::kDelivered);
+  const std::string ts = slack.PostedMessages()[0]["ts"];
+  OutboundMessage answer = To("U1", "Confirmed.", "DU1");
+  answer.to.replaces = ts;
+  EXPECT_EQ(sender.Deliver(answer).outcome, Outcome::kDelivered);
+  auto updates = slack.Calls("chat.update");
+  ASSERT_EQ(updates.size(), 1u);
+  EXPECT_EQ(updates[0].body["channel"], "DU1");
+  EXPECT_EQ(updates[0].body["ts"], ts);
+  EXPECT_EQ(updates[0].body["text"], "Confirmed.");
+  EXPECT_EQ(updates[0].authorization, std::string("Bearer ") + kToken);
+  EXPECT_EQ(slack.PostedMessages().size(), 1u) << "no new message";
+}
+
+TEST_F(SlackWebApiSenderTest, AnEphemeralMessageIsReplacedThroughTheResponseUrl) {
+  OutboundMessage answer = To("U1", "Done.", "C42");
+  answer.to.replaces = slack.response_url("abc");
+  EXPECT_EQ(sender.Deliver(answer).outcome, Outcome::kDelivered);
+  auto calls = slack.Calls("response_url");
+  ASSERT_EQ(calls.size(), 1u);
+  EXPECT_EQ(calls[0].body["url_path"], "/response/abc");
+  EXPECT_EQ(calls[0].body["replace_original"], true);
+  EXPECT_EQ(calls[0].body["text"], "Done.");
+  EXPECT_EQ(calls[0].authorization, "") << "the token never goes to a response_url";
+}
+
+TEST_F(SlackWebApiSenderTest, AResponseUrlOutsideSlackIsNeverCalledAndTheAnswerGoesToTheDm) {
+  OutboundMessage answer = To("U1", "Done.", "C42");
+  answer.to.replaces = "http://127.0.0.2:1/steal";
+  EXPECT_EQ(sender.Deliver(answer).outcome, Outcome::kDelivered);
+  EXPECT_TRUE(slack.Calls("response_url").empty());
+  auto posted = slack.PostedMessages();
+  ASSERT_EQ(posted.size(), 1u);
+  EXPECT_EQ(posted[0]["channel"], "DU1") << "said in the DM, never in the channel";
+}
+
+TEST_F(SlackWebApiSenderTest, AMessageThatCannotBeReplacedAnymoreIsAnsweredInTheDm) {
+  OutboundMessage answer = To("U1", "Confirmed.", "DU1");
+  answer.to.replaces = "1.000";  // never posted: message_not_found
+  EXPECT_EQ(sender.Deliver(answer).outcome, Outcome::kDelivered);
+  EXPECT_EQ(slack.Calls("chat.update").size(), 1u);
+  ASSERT_EQ(slack.PostedMessages().size(), 1u);
+  EXPECT_EQ(slack.PostedMessages()[0]["text"], "Confirmed.");
+}
+
+TEST_F(SlackWebApiSenderTest, AReplacementIsRetriedWhenSlackIsBusy) {
+  OutboundMessage answer = To("U1", "Confirmed.", "DU1");
+  answer.to.replaces = "1.000";
+  slack.FailNext("chat.update", 1, FakeSlackServer::Fault{503, "", -1});
+  EXPECT_EQ(sender.Deliver(answer).outcome, Outcome::kRetry);
+  EXPECT_TRUE(slack.PostedMessages().empty());
+}
+
 TEST_F(SlackWebApiSenderTest, RateLimitIsRetriedAfterSlacksRetryAfter) {
   slack.FailNext("chat.postMessage", 1, FakeSlackServer::Fault{429, "", 7});
   auto result = sender.Deliver(To("U1", "x"));

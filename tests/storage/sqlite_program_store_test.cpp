@@ -259,6 +259,39 @@ TEST(MessageCodecTest, RoundTripsEverySpanFieldAndButton) {
   EXPECT_EQ(decoded->sections[0].buttons[0].style, Button::Style::kPrimary);
 }
 
+TEST(MessageCodecTest, RoundTripsFormsWithChoicesPeoplePickersAndOptionalInputs) {
+  Message message;
+  Section section{RichText("Join"), {}, {}};
+  section.form = Form{"join", "arg", "Join the program", "Join", {}};
+  section.form->inputs.push_back(FormInput{"role", "Role", "Pick", "mentor", false, 10, FormInput::Kind::kChoice,
+                                           {{"mentee", "Mentee: the leader"}, {"mentor", "Mentor"}}, true});
+  section.form->inputs.push_back(FormInput{"manager", "Manager", "", "", false, 200, FormInput::Kind::kPerson, {}, false});
+  message.sections.push_back(section);
+  auto decoded = DecodeMessage(EncodeMessage(message));
+  ASSERT_TRUE(decoded);
+  const Form& form = *decoded->sections[0].form;
+  ASSERT_EQ(form.inputs.size(), 2u);
+  EXPECT_EQ(form.inputs[0].kind, FormInput::Kind::kChoice);
+  ASSERT_EQ(form.inputs[0].choices.size(), 2u);
+  EXPECT_EQ(form.inputs[0].choices[0].label, "Mentee: the leader");
+  EXPECT_EQ(form.inputs[1].kind, FormInput::Kind::kPerson);
+  EXPECT_FALSE(form.inputs[1].required);
+  EXPECT_EQ(EncodeMessage(*decoded), EncodeMessage(message));
+}
+
+TEST(MessageCodecTest, RowsWrittenBeforeInputKindsStillDecode) {
+  // Version 2 (forms, text inputs only), as queued by the previous release.
+  const std::string version_2 =
+      "19:mentorbot-message-21:s1:11:01:01:01:19:takeaways0:1:T4:Save1:14:text1:L0:0:1:14:4000";
+  auto decoded = DecodeMessage(version_2);
+  ASSERT_TRUE(decoded);
+  const FormInput& input = decoded->sections[0].form->inputs.at(0);
+  EXPECT_EQ(input.name, "text");
+  EXPECT_EQ(input.max_length, 4000u);
+  EXPECT_EQ(input.kind, FormInput::Kind::kText);
+  EXPECT_TRUE(input.required);
+}
+
 TEST(MessageCodecTest, RejectsTruncatedOrForeignInput) {
   Message message;
   message.summary = "hello";

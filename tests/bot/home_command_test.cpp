@@ -1,0 +1,79 @@
+// The home view: status with buttons and forms for what waits on the person,
+// and the program's figures for admins only.
+#include "bot/engine/program_figures.h"
+#include "tests/bot/program_fixture.h"
+
+namespace mentorbot {
+namespace {
+
+using ::testing::HasSubstr;
+using ::testing::Not;
+
+using HomeCommandTest = ProgramTest;
+
+std::vector<std::string> ActionsOf(const Message& message) {
+  std::vector<std::string> actions;
+  for (const auto& section : message.sections) {
+    for (const auto& button : section.buttons) actions.push_back(button.action_id);
+    if (section.form) actions.push_back("form:" + section.form->id);
+  }
+  return actions;
+}
+
+TEST_F(HomeCommandTest, TheMentorIsAskedToConfirmAProposedTime) {
+  bot.Say(mentee, "schedule tomorrow 15:00");
+  const Message home = bot.Send(mentor, "home").message;
+  EXPECT_THAT(home.PlainText(), HasSubstr("0 of 6 sessions held"));
+  EXPECT_THAT(ActionsOf(home), ::testing::ElementsAre("confirm", "decline"));
+  EXPECT_THAT(home.PlainText(), Not(HasSubstr("The program in figures")));
+}
+
+TEST_F(HomeCommandTest, TheMenteeGetsTheAgendaFormBeforeAndTheMetButtonsAfterTheSession) {
+  bot.Say(mentee, "schedule tomorrow 15:00");
+  EXPECT_THAT(ActionsOf(bot.Send(mentee, "home").message), ::testing::ElementsAre("form:agenda"));
+  bot.clock().Advance(std::chrono::hours(48));
+  EXPECT_THAT(ActionsOf(bot.Send(mentee, "home").message), ::testing::ElementsAre("met", "reschedule", "cancel"));
+  bot.Say(mentee, "met");
+  const Message home = bot.Send(mentee, "home").message;
+  EXPECT_THAT(ActionsOf(home), ::testing::ElementsAre("form:takeaways"));
+  EXPECT_THAT(home.PlainText(), HasSubstr("1 of 6 sessions held"));
+}
+
+TEST_F(HomeCommandTest, AdminsSeeTheProgramInFigures) {
+  bot.Say(mentee, "met");
+  bot.Say(mentee, "takeaways Listen first");
+  const std::string home = bot.Send(admin, "home").message.PlainText();
+  EXPECT_THAT(home, HasSubstr("The program in figures"));
+  EXPECT_THAT(home, HasSubstr("1 mentors, 1 mentees"));
+  EXPECT_THAT(home, HasSubstr("1 active, 0 paused"));
+  EXPECT_THAT(home, HasSubstr("Pairs on track: 1 of 1"));
+  EXPECT_THAT(home, HasSubstr("Sessions held: 1"));
+  EXPECT_THAT(home, HasSubstr("Takeaways written: 1 (100% of sessions held)"));
+  EXPECT_THAT(home, Not(HasSubstr("Listen first"))) << "figures only, never a pair's notes";
+}
+
+TEST_F(HomeCommandTest, FiguresCountPausedStalledAndFinishedPairs) {
+  ProgramFigures figures;
+  ASSERT_TRUE(bot.store().Run(Store::Access::kRead, [&](StoreTransaction& tx) {
+    figures = CountProgramFigures(tx, ProgramRules{}, bot.clock().Now() + std::chrono::days(30));
+  }).ok());
+  EXPECT_EQ(figures.pairs_active, 1);
+  EXPECT_EQ(figures.pairs_on_track, 0) << "no session within the 21-day cadence";
+  for (int i = 0; i < 6; ++i) {
+    ASSERT_THAT(bot.Say(mentee, "met"), HasSubstr(std::to_string(i + 1) + " of 6"));
+    bot.clock().Advance(std::chrono::days(21));
+  }
+  ASSERT_THAT(bot.Say(mentor, "pause 14"), HasSubstr("aused"));
+  ASSERT_TRUE(bot.store().Run(Store::Access::kRead, [&](StoreTransaction& tx) {
+    figures = CountProgramFigures(tx, ProgramRules{}, bot.clock().Now());
+  }).ok());
+  EXPECT_EQ(figures.pairs_paused, 1);
+  EXPECT_EQ(figures.pairs_active, 0);
+  EXPECT_EQ(figures.pairs_on_track, 0) << "a paused pair is not on track";
+  EXPECT_EQ(figures.pairs_reached_target, 1);
+  EXPECT_EQ(figures.sessions_held, 6);
+  EXPECT_EQ(figures.sessions_with_takeaways, 0);
+}
+
+}  // namespace
+}  // namespace mentorbot
