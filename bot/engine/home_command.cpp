@@ -46,21 +46,26 @@ void AddPairActions(CommandContext& context, Message& home) {
   }
 }
 
+Section Introduction() {
+  return Section{RichText("Welcome to the reverse-mentoring program. An early-in-career colleague (the ")
+                     .Bold("mentor").Text(") and a senior leader (the ").Bold("mentee")
+                     .Text(") meet every few weeks; the mentee sets the agenda and writes down what they learned."),
+                 {}, {}};
+}
+
 Reply ShowHome(CommandContext& context) {
   Reply reply;
   Message& home = reply.message;
   if (context.enrolled()) {
     home = ShowStatus(context).message;
-  } else {
-    Section join{RichText("Welcome to the reverse-mentoring program. An early-in-career colleague (the ")
-                     .Bold("mentor").Text(") and a senior leader (the ").Bold("mentee")
-                     .Text(") meet every few weeks; the mentee sets the agenda and writes down what they learned."),
-                 {}, {}};
-    if (!context.person || context.person->enrolment != Enrolment::kActive) join.form = JoinForm();
+    AddPairActions(context, home);
+  } else if (!context.is_admin) {
+    // Admins who run the program without taking part see only its figures.
+    Section join = Introduction();
+    join.form = JoinForm();
     home.sections.push_back(std::move(join));
   }
   home.summary = "mentorbot: your reverse-mentoring program";
-  if (context.enrolled()) AddPairActions(context, home);
   if (context.is_admin) {
     home.sections.push_back(ProgramFiguresSection(CountProgramFigures(context.store, context.rules(), context.now),
                                                   context.rules()));

@@ -5,10 +5,9 @@
 namespace mentorbot {
 
 namespace {
-std::string Percent(int part, int whole) {
-  if (whole == 0) return "–";
-  return std::to_string((part * 100 + whole / 2) / whole) + "%";
-}
+std::string Percent(int part, int whole) { return std::to_string((part * 100 + whole / 2) / whole) + "%"; }
+
+std::string Count(int n, const std::string& thing) { return std::to_string(n) + " " + thing + (n == 1 ? "" : "s"); }
 }  // namespace
 
 ProgramFigures CountProgramFigures(StoreTransaction& store, const ProgramRules& rules, TimePoint now) {
@@ -36,14 +35,15 @@ Section ProgramFiguresSection(const ProgramFigures& figures, const ProgramRules&
   auto add = [&section](std::string label, std::string value) {
     section.fields.push_back(Field{std::move(label), RichText(std::move(value))});
   };
-  add("Participants", std::to_string(figures.mentors) + " mentors, " + std::to_string(figures.mentees) + " mentees");
+  add("Participants", Count(figures.mentors, "mentor") + ", " + Count(figures.mentees, "mentee"));
   add("Pairs", std::to_string(figures.pairs_active) + " active, " + std::to_string(figures.pairs_paused) + " paused");
   add("Pairs on track", std::to_string(figures.pairs_on_track) + " of " + std::to_string(figures.pairs_active));
   add("Reached " + std::to_string(rules.target_sessions) + " sessions", std::to_string(figures.pairs_reached_target));
   add("Sessions held", std::to_string(figures.sessions_held));
-  add("Takeaways written",
-      std::to_string(figures.sessions_with_takeaways) + " (" +
-          Percent(figures.sessions_with_takeaways, figures.sessions_held) + " of sessions held)");
+  add("Takeaways written", figures.sessions_held == 0
+                               ? std::to_string(figures.sessions_with_takeaways)
+                               : std::to_string(figures.sessions_with_takeaways) + " (" +
+                                     Percent(figures.sessions_with_takeaways, figures.sessions_held) + " of sessions held)");
   return section;
 }
 

@@ -44,7 +44,7 @@ TEST_F(HomeCommandTest, AdminsSeeTheProgramInFigures) {
   bot.Say(mentee, "takeaways Listen first");
   const std::string home = bot.Send(admin, "home").message.PlainText();
   EXPECT_THAT(home, HasSubstr("The program in figures"));
-  EXPECT_THAT(home, HasSubstr("1 mentors, 1 mentees"));
+  EXPECT_THAT(home, HasSubstr("1 mentor, 1 mentee"));
   EXPECT_THAT(home, HasSubstr("1 active, 0 paused"));
   EXPECT_THAT(home, HasSubstr("Pairs on track: 1 of 1"));
   EXPECT_THAT(home, HasSubstr("Sessions held: 1"));
