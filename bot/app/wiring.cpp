@@ -44,8 +44,11 @@ StatusOr<std::unique_ptr<Wiring>> Wiring::Create(const Config& config, const Sec
                                                                     *wiring->http_client_);
     directories[Platform::kSlack] = wiring->slack_directory_.get();
   }
+  // Views get their own connection: a modal must not wait behind a message
+  // the outbox is sending (the click's trigger expires in 3 s).
+  wiring->views_http_client_ = std::make_unique<HttpClient>(std::chrono::seconds(3));
   wiring->slack_views_ = std::make_unique<SlackViewsClient>(config.slack_api_base_url, secrets.slack_bot_token,
-                                                            *wiring->http_client_);
+                                                            *wiring->views_http_client_);
   wiring->slack_interactions_ =
       std::make_unique<SlackInteractionsRoute>(*wiring->slack_verifier_, *wiring->engine_, *wiring->slack_views_);
   wiring->slack_events_ = std::make_unique<SlackEventsRoute>(*wiring->slack_verifier_, *wiring->engine_,

@@ -70,6 +70,7 @@ class Wiring {
   std::unique_ptr<SlackRequestVerifier> slack_verifier_;
   std::unique_ptr<SlashCommandRoute> slash_commands_;
   std::unique_ptr<HttpClient> http_client_;
+  std::unique_ptr<HttpClient> views_http_client_;
   std::unique_ptr<SlackViewsClient> slack_views_;
   std::unique_ptr<SlackInteractionsRoute> slack_interactions_;
   std::unique_ptr<SlackEventsRoute> slack_events_;

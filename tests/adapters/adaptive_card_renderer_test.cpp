@@ -72,6 +72,24 @@ TEST(AdaptiveCardRendererTest, AFormIsAMultiLineInputWithASubmitAndItsErrors) {
   EXPECT_EQ(sets[0]["actions"][0]["associatedInputs"], "auto");
 }
 
+TEST(AdaptiveCardRendererTest, TheJoinFormHasAChoiceSetAPeoplePickerAndOptionalInputs) {
+  Message message{"Join", {Section{RichText("Join the program"), {}, {}, JoinForm()}}};
+  const json card = RenderAdaptiveCard(message);
+  const json choices = FindAll(card, "Input.ChoiceSet");
+  ASSERT_EQ(choices.size(), 2u);
+  EXPECT_EQ(choices[0]["id"], "input.role");
+  EXPECT_EQ(choices[0]["style"], "compact");
+  EXPECT_EQ(choices[0]["choices"][0]["value"], "mentee");
+  EXPECT_EQ(choices[0]["isRequired"], true);
+  EXPECT_EQ(choices[1]["id"], "input.manager");
+  EXPECT_EQ(choices[1]["choices.data"]["dataset"], "graph.microsoft.com/users") << "Teams' people picker";
+  EXPECT_EQ(choices[1]["isRequired"], false);
+  const json texts = FindAll(card, "Input.Text");
+  ASSERT_EQ(texts.size(), 4u);
+  EXPECT_EQ(texts[3]["id"], "input.background");
+  EXPECT_EQ(texts[3]["isRequired"], false);
+}
+
 TEST(AdaptiveCardRendererTest, MentionsTimesAndUserTextRenderSafely) {
   const UserRef sam{Platform::kTeams, "tenant-1", "aad-sam"};
   const UserRef slack{Platform::kSlack, "T1", "U1"};
