@@ -14,7 +14,7 @@ struct Config {
   std::string server_host = "127.0.0.1";
   int server_port = 3978;  // 0 = any free port (printed at start-up)
   int server_threads = 32;
-  int server_max_body_bytes = 65536;
+  int server_max_body_bytes = 262144;
   std::string database_path = "mentorbot.db";  // relative to the config file's folder
   std::string slack_api_base_url = "https://slack.com/api";
   std::string slack_command = "/mentor";

@@ -12,11 +12,11 @@ namespace {
 // writes lines for requests no route saw (unknown path, body too large).
 thread_local bool route_logged = false;
 
-HttpRequest ToNeutral(const httplib::Request& request) {
+HttpRequest ToNeutral(const httplib::Request& request, std::string body) {
   HttpRequest neutral;
   neutral.method = request.method;
   neutral.path = request.path;
-  neutral.body = request.body;
+  neutral.body = std::move(body);
   neutral.remote_address = request.remote_addr;
   for (const auto& [name, value] : request.headers) {
     std::string key = name;
@@ -29,14 +29,40 @@ HttpRequest ToNeutral(const httplib::Request& request) {
 
 struct WebhookServer::Impl {
   httplib::Server server;
+  std::size_t max_body_bytes = 0;
 
-  httplib::Server::Handler Wrap(Route route) {
-    return [route = std::move(route)](const httplib::Request& request, httplib::Response& response) {
+  // POST bodies are read through a content reader: the library's own body
+  // handling refuses form-encoded bodies over 8 KiB (a limit compiled into
+  // Debian's libcpp-httplib), and Slack's interaction payloads — the whole
+  // view or message as JSON, form-encoded — are often larger.
+  httplib::Server::HandlerWithContentReader WrapWithBody(Route route) {
+    auto handle = Wrap(std::move(route));
+    return [handle, limit = max_body_bytes](const httplib::Request& request, httplib::Response& response,
+                                           const httplib::ContentReader& read) {
+      std::string body;
+      bool too_large = false;
+      const bool complete = read([&](const char* data, std::size_t length) {
+        too_large = body.size() + length > limit;
+        if (!too_large) body.append(data, length);
+        return !too_large;
+      });
+      if (too_large || !complete) {
+        response.status = too_large || response.status == 413 ? 413 : 400;
+        response.set_content(too_large || response.status == 413 ? "request body too large\n" : "unreadable body\n",
+                             "text/plain; charset=utf-8");
+        return;  // logged by the server's logger: no route ran
+      }
+      handle(request, response, std::move(body));
+    };
+  }
+
+  std::function<void(const httplib::Request&, httplib::Response&, std::string)> Wrap(Route route) {
+    return [route = std::move(route)](const httplib::Request& request, httplib::Response& response, std::string body) {
       const auto start = std::chrono::steady_clock::now();
       RequestLogFields log;
       HttpResponse neutral;
       try {
-        neutral = route(ToNeutral(request), log);
+        neutral = route(ToNeutral(request, std::move(body)), log);
       } catch (const std::exception& e) {
         log.detail = std::string("internal error: ") + e.what();
         neutral = HttpResponse::Text(500, "internal error\n");
@@ -58,6 +84,7 @@ struct WebhookServer::Impl {
 
 WebhookServer::WebhookServer(const ServerOptions& options) : impl_(std::make_unique<Impl>()) {
   auto& server = impl_->server;
+  impl_->max_body_bytes = options.max_body_bytes;
   const int threads = options.threads;
   server.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<size_t>(threads)); };
   server.set_payload_max_length(options.max_body_bytes);
@@ -76,10 +103,15 @@ WebhookServer::WebhookServer(const ServerOptions& options) : impl_(std::make_uni
 
 WebhookServer::~WebhookServer() = default;
 
-void WebhookServer::Get(const std::string& path, Route route) { impl_->server.Get(path, impl_->Wrap(std::move(route))); }
+void WebhookServer::Get(const std::string& path, Route route) {
+  impl_->server.Get(path, [handle = impl_->Wrap(std::move(route))](const httplib::Request& request,
+                                                                  httplib::Response& response) {
+    handle(request, response, request.body);
+  });
+}
 
 void WebhookServer::Post(const std::string& path, Route route) {
-  impl_->server.Post(path, impl_->Wrap(std::move(route)));
+  impl_->server.Post(path, impl_->WrapWithBody(std::move(route)));
 }
 
 StatusOr<int> WebhookServer::Bind(const std::string& host, int port) {

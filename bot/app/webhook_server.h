@@ -17,7 +17,7 @@ namespace mentorbot {
 
 struct ServerOptions {
   int threads = 32;
-  std::size_t max_body_bytes = 65536;
+  std::size_t max_body_bytes = 262144;
 };
 
 class WebhookServer {

@@ -104,7 +104,7 @@ TEST_F(SlackCommandsTest, MalformedRequestsGetA4xx) {
   EXPECT_EQ(Post("a=%zz", Now())->status, 400);
   EXPECT_EQ(Post("{\"json\": true}", Now(), kSecret, "application/json")->status, 415);
   EXPECT_EQ(Post("team_id=T1", Now())->status, 400);
-  const std::string huge = SlashCommandBody("T1", "U1", "join " + std::string(70000, 'x'));
+  const std::string huge = SlashCommandBody("T1", "U1", "join " + std::string(300000, 'x'));
   auto too_big = Post(huge, Now());
   ASSERT_TRUE(too_big);
   EXPECT_EQ(too_big->status, 413);
