@@ -93,11 +93,14 @@ HttpResponse SlackInteractionsRoute::OpenForm(const SlackInteraction& interactio
   ask.text = interaction.event.action_id + (interaction.event.action_value.empty() ? "" : " " + interaction.event.action_value);
   Reply reply = handler_.Handle(ask);
   if (reply.failed) return TryAgainLater(log);
-  if (const Form* form = FirstForm(reply.message)) {
-    views_.Open(interaction.trigger_id,
-                RenderFormModal(*form, ModalContext{form->argument, interaction.surface == Surface::kHome}));
+  const Form* form = FirstForm(reply.message);
+  json view = form ? RenderFormModal(*form, ModalContext{form->argument, interaction.surface == Surface::kHome})
+                   : RenderReplyModal(reply.message);
+  // Slack opens one modal at a time: from inside a modal, the form goes on top.
+  if (interaction.surface == Surface::kModal) {
+    views_.Push(interaction.trigger_id, std::move(view));
   } else {
-    views_.Open(interaction.trigger_id, RenderReplyModal(reply.message));
+    views_.Open(interaction.trigger_id, std::move(view));
   }
   return EmptyAck();
 }

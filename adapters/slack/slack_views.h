@@ -1,5 +1,5 @@
 // SlackViews: the port through which Slack routes show views — open a modal
-// for a trigger, update an open modal, publish a person's App Home tab.
+// for a trigger (or push one onto an open modal), update an open modal, publish a person's App Home tab.
 // Views are not messages: a trigger expires 3 s after the click and a home
 // tab is re-rendered whenever it is opened, so they are never queued in the
 // durable outbox (where they would wait behind announcements and be retried
@@ -18,6 +18,8 @@ class SlackViews {
  public:
   virtual ~SlackViews() = default;
   virtual void Open(const std::string& trigger_id, nlohmann::json view) = 0;
+  // Opens a modal on top of the open one (a form button inside a modal).
+  virtual void Push(const std::string& trigger_id, nlohmann::json view) = 0;
   virtual void Update(const std::string& view_id, nlohmann::json view) = 0;
   virtual void Publish(const std::string& user_id, nlohmann::json view) = 0;
 };

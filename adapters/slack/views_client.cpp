@@ -13,6 +13,10 @@ void SlackViewsClient::Open(const std::string& trigger_id, nlohmann::json view) 
   Enqueue("views.open", {{"trigger_id", trigger_id}, {"view", std::move(view)}});
 }
 
+void SlackViewsClient::Push(const std::string& trigger_id, nlohmann::json view) {
+  Enqueue("views.push", {{"trigger_id", trigger_id}, {"view", std::move(view)}});
+}
+
 void SlackViewsClient::Update(const std::string& view_id, nlohmann::json view) {
   Enqueue("views.update", {{"view_id", view_id}, {"view", std::move(view)}});
 }

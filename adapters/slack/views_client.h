@@ -1,5 +1,5 @@
-// SlackViewsClient: SlackViews over the Web API (views.open, views.update,
-// views.publish), called from its own thread so HTTP threads never wait on
+// SlackViewsClient: SlackViews over the Web API (views.open, views.push,
+// views.update, views.publish), called from its own thread so HTTP threads never wait on
 // Slack. Requests are sent in order; failures are logged, never retried
 // (see slack_views.h). The queue is bounded: beyond kMaxQueued the oldest
 // requests are dropped, as their triggers have expired anyway.
@@ -25,6 +25,7 @@ class SlackViewsClient : public SlackViews {
   SlackViewsClient(std::string api_base_url, std::string bot_token, HttpClient& client);
 
   void Open(const std::string& trigger_id, nlohmann::json view) override;
+  void Push(const std::string& trigger_id, nlohmann::json view) override;
   void Update(const std::string& view_id, nlohmann::json view) override;
   void Publish(const std::string& user_id, nlohmann::json view) override;
 

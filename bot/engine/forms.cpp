@@ -52,6 +52,13 @@ Form JoinForm() {
   return form;
 }
 
+Form WhenForm(const std::string& verb, const std::string& initial) {
+  const bool move = verb == "reschedule";
+  return Form{verb, "", move ? "Move the session" : "Propose a time", move ? "Move" : "Propose",
+              {FormInput{"when", "When? In your own time zone", "tomorrow 15:00, tue 14:00 or 2026-12-01 15:00", initial,
+                         false, 100}}};
+}
+
 namespace {
 // What is wrong with one input's value, or "" when it is fine.
 std::string CheckInput(const FormInput& input, const std::string& value) {
@@ -85,7 +92,8 @@ void CheckProfileInputs(const Event& event, const Form& form, std::map<std::stri
 }  // namespace
 
 FormCommand CommandFromSubmission(const Event& event) {
-  static const std::array<Form, 3> kForms = {TakeawaysForm(), AgendaForm(), JoinForm()};
+  static const std::array<Form, 5> kForms = {TakeawaysForm(), AgendaForm(), JoinForm(), WhenForm("schedule"),
+                                             WhenForm("reschedule")};
   FormCommand result;
   const Form* form = nullptr;
   for (const Form& candidate : kForms) {

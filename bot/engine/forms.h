@@ -22,6 +22,8 @@ Form AgendaForm(const std::string& initial = "");
 // submission runs `join <role>`, and the join command saves the profile
 // inputs (named as in `profile set`) from the event's fields.
 Form JoinForm();
+// A time for `verb` ("schedule" or "reschedule"), read like the typed command.
+Form WhenForm(const std::string& verb, const std::string& initial = "");
 
 struct FormCommand {
   std::string command;                        // the command text to run when valid

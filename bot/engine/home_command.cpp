@@ -18,17 +18,23 @@ void AddPairActions(CommandContext& context, Message& home) {
   if (!view || view->PausedAt(context.now)) return;
   const bool mentee = view->IsMentee(*context.person);
   auto open = context.store.sessions().OpenSessionOf(view->pair.id);
-  if (open && open->state == SessionState::kProposed && !mentee) {
+  if (open && open->state == SessionState::kProposed && !mentee && open->starts_at > context.now) {
     const std::string id = std::to_string(open->id);
     home.sections.push_back(Section{RichText("Your mentee proposed a time for your next session."), {},
                                     {Button{"Confirm", "confirm", id, Button::Style::kPrimary},
                                      Button{"Decline", "decline", id, Button::Style::kDanger}}});
   }
   if (open && open->starts_at <= context.now) {
-    home.sections.push_back(Section{RichText("Did your last session take place?"), {},
-                                    {Button{"We met", "met", "", Button::Style::kPrimary},
-                                     Button{"Rescheduled", "reschedule", "", Button::Style::kDefault},
-                                     Button{"Didn't happen", "cancel", "the session did not happen", Button::Style::kDanger}}});
+    Section check_in{RichText("Did your last session take place?"), {},
+                     {Button{"We met", "met", "", Button::Style::kPrimary},
+                      Button{"Didn't happen", "cancel", "the session did not happen", Button::Style::kDanger}}};
+    if (mentee) check_in.form = WhenForm("reschedule");  // "Move the session"
+    home.sections.push_back(std::move(check_in));
+  }
+  if (!open && mentee) {
+    Section propose{RichText("No session is booked yet: you propose the time, your mentor confirms."), {}, {}};
+    propose.form = WhenForm("schedule");
+    home.sections.push_back(std::move(propose));
   }
   if (!mentee) return;
   if (open && open->starts_at > context.now) {

@@ -2,6 +2,7 @@
 // session is. The mentee proposes (in their time zone); the mentor confirms.
 #include "bot/engine/command_text.h"
 #include "bot/engine/commands.h"
+#include "bot/engine/forms.h"
 #include "bot/engine/notifications.h"
 #include "bot/engine/pair_commands.h"
 #include "bot/engine/replies.h"
@@ -45,7 +46,14 @@ Reply Schedule(CommandContext& context, bool reschedule) {
                    RichText("Propose a time with ").Code(context.Typed("schedule <when>")).Text("."));
   }
   auto when = ReadWhen(context);
-  if (!when.ok()) return Problem(RichText(when.status().message()), RichText("For example ").Code(context.Typed("schedule tomorrow 15:00")));
+  if (!when.ok()) {
+    // Offer the form; a submitted form shows the problem beside its box.
+    const std::string verb = reschedule ? "reschedule" : "schedule";  // not an alias: forms name their command
+    Reply reply = Problem(RichText(when.status().message()), RichText("For example ").Code(context.Typed(verb + " tomorrow 15:00")));
+    reply.message.sections.back().form = WhenForm(verb, context.args);
+    if (context.event.kind == EventKind::kFormSubmission) reply.field_errors["when"] = when.status().message();
+    return reply;
+  }
 
   Session session = open.value_or(Session{});
   if (!open) {

@@ -175,6 +175,23 @@ TEST_F(SlackInteractionsRouteTest, AButtonInTheHomeTabAnswersInAModalAndRefreshe
   EXPECT_EQ(calls[1].view.at("type"), "home");
 }
 
+TEST_F(SlackInteractionsRouteTest, AFormButtonInsideAModalPushesTheFormOnTop) {
+  json payload = Press(mentee, "form:schedule#0", "", "slack_block_actions_home.json");
+  payload["view"]["type"] = "modal";
+  EXPECT_EQ(Post(payload).status, 200);
+  auto calls = views_.calls();
+  ASSERT_EQ(calls.size(), 1u);
+  EXPECT_EQ(calls[0].method, "push");
+  EXPECT_EQ(calls[0].view.at("callback_id"), "schedule");
+}
+
+TEST_F(SlackInteractionsRouteTest, AnUnreadableTimeIsRefusedBesideItsBox) {
+  json answer = json::parse(Post(Submission(mentee, "schedule", {{"when", "someday"}})).body);
+  EXPECT_EQ(answer.at("response_action"), "errors");
+  EXPECT_THAT(answer.at("errors").at("when").get<std::string>(), HasSubstr("couldn't read"));
+  EXPECT_FALSE(OpenSession());
+}
+
 TEST_F(SlackInteractionsRouteTest, BadRequestsAreRefusedBeforeTheEngine) {
   const std::string body = FormEncode({{"payload", Press(mentee, "met#0", "").dump()}});
   RequestLogFields log;

@@ -20,11 +20,12 @@ inline constexpr const char* kRouteTestSecret = "route-test-signing-secret";
 class RecordingSlackViews : public SlackViews {
  public:
   struct Call {
-    std::string method;  // "open", "update", "publish"
+    std::string method;  // "open", "push", "update", "publish"
     std::string target;  // trigger id, view id or user id
     nlohmann::json view;
   };
   void Open(const std::string& trigger_id, nlohmann::json view) override { Record("open", trigger_id, std::move(view)); }
+  void Push(const std::string& trigger_id, nlohmann::json view) override { Record("push", trigger_id, std::move(view)); }
   void Update(const std::string& view_id, nlohmann::json view) override { Record("update", view_id, std::move(view)); }
   void Publish(const std::string& user_id, nlohmann::json view) override { Record("publish", user_id, std::move(view)); }
   std::vector<Call> calls() {

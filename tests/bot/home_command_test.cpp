@@ -28,15 +28,36 @@ TEST_F(HomeCommandTest, TheMentorIsAskedToConfirmAProposedTime) {
   EXPECT_THAT(home.PlainText(), Not(HasSubstr("The program in figures")));
 }
 
-TEST_F(HomeCommandTest, TheMenteeGetsTheAgendaFormBeforeAndTheMetButtonsAfterTheSession) {
+TEST_F(HomeCommandTest, TheMenteeGetsTheFormsAndButtonsForEachStepOfASession) {
+  EXPECT_THAT(ActionsOf(bot.Send(mentee, "home").message), ::testing::ElementsAre("form:schedule"));
   bot.Say(mentee, "schedule tomorrow 15:00");
   EXPECT_THAT(ActionsOf(bot.Send(mentee, "home").message), ::testing::ElementsAre("form:agenda"));
   bot.clock().Advance(std::chrono::hours(48));
-  EXPECT_THAT(ActionsOf(bot.Send(mentee, "home").message), ::testing::ElementsAre("met", "reschedule", "cancel"));
+  EXPECT_THAT(ActionsOf(bot.Send(mentee, "home").message), ::testing::ElementsAre("met", "cancel", "form:reschedule"));
+  EXPECT_THAT(ActionsOf(bot.Send(mentor, "home").message), ::testing::ElementsAre("met", "cancel"))
+      << "the mentor does not move sessions";
   bot.Say(mentee, "met");
   const Message home = bot.Send(mentee, "home").message;
-  EXPECT_THAT(ActionsOf(home), ::testing::ElementsAre("form:takeaways"));
+  EXPECT_THAT(ActionsOf(home), ::testing::ElementsAre("form:schedule", "form:takeaways"));
   EXPECT_THAT(home.PlainText(), HasSubstr("1 of 6 sessions held"));
+}
+
+TEST_F(HomeCommandTest, ATimeThatCannotBeReadIsShownBesideTheFormsBox) {
+  Event event;
+  event.kind = EventKind::kFormSubmission;
+  event.from.user = mentee;
+  event.action_id = "schedule";
+  event.fields = {{"when", "someday"}};
+  Reply reply = bot.engine().Handle(event);
+  EXPECT_THAT(reply.field_errors.at("when"), HasSubstr("couldn't read"));
+  ASSERT_TRUE(reply.message.sections.back().form);
+  EXPECT_EQ(reply.message.sections.back().form->inputs[0].initial, "someday");
+  EXPECT_FALSE(OpenSession());
+  event.fields = {{"when", "tomorrow 15:00"}};
+  reply = bot.engine().Handle(event);
+  EXPECT_TRUE(reply.field_errors.empty());
+  EXPECT_TRUE(OpenSession());
+  EXPECT_THAT(bot.Send(mentee, "move").message.sections.back().form->id, "reschedule") << "an alias names the real form";
 }
 
 TEST_F(HomeCommandTest, AdminsSeeTheProgramInFigures) {

@@ -29,7 +29,7 @@ void Reply(httplib::Response& response, int status, const json& body) {
 
 FakeSlackServer::FakeSlackServer(std::string expected_token) : expected_token_(std::move(expected_token)) {
   for (const char* method : {"conversations.open", "chat.postMessage", "conversations.history", "users.info",
-                             "chat.update", "views.open", "views.update", "views.publish"}) {
+                             "chat.update", "views.open", "views.push", "views.update", "views.publish"}) {
     server_.Post(std::string("/api/") + method, [this, method](const httplib::Request& request, httplib::Response& response) {
       Handle(method, request, response);
     });
@@ -126,7 +126,9 @@ void FakeSlackServer::Update(const nlohmann::json& body, httplib::Response& resp
 
 // Checks what Slack checks first: the target and the view's shape.
 void FakeSlackServer::View(const std::string& method, const nlohmann::json& body, httplib::Response& response) {
-  const char* target = method == "views.open" ? "trigger_id" : method == "views.update" ? "view_id" : "user_id";
+  const char* target = method == "views.open" || method == "views.push" ? "trigger_id"
+                       : method == "views.update"                         ? "view_id"
+                                                                          : "user_id";
   if (!body.is_object() || body.value(target, std::string()).empty()) {
     return Reply(response, 200, json{{"ok", false}, {"error", "invalid_arguments"}});
   }
