@@ -27,6 +27,23 @@ const Form* FirstForm(const Message& message) {
   return nullptr;
 }
 
+// Where the answer to a button in a message goes: in place of that message
+// when only the presser sees it (their DM with the bot, or an ephemeral
+// message), else to their DM — a private answer never replaces a message
+// others can read.
+Address AnswerAddress(const SlackInteraction& interaction) {
+  Address to{interaction.event.from.user};
+  const bool direct_message = !interaction.channel_id.empty() && interaction.channel_id.front() == 'D';
+  if (interaction.ephemeral && !interaction.response_url.empty()) {
+    to.conversation_id = interaction.channel_id;
+    to.replaces = interaction.response_url;
+  } else if (!interaction.ephemeral && direct_message && !interaction.message_ts.empty()) {
+    to.conversation_id = interaction.channel_id;
+    to.replaces = interaction.message_ts;
+  }
+  return to;
+}
+
 HttpResponse ModalAnswer(const json& answer) {
   return HttpResponse::Json(answer.dump(-1, ' ', false, json::error_handler_t::replace));
 }
@@ -68,9 +85,7 @@ HttpResponse SlackInteractionsRoute::Press(SlackInteraction& interaction, Reques
   log.detail = "action " + interaction.event.action_id;
   if (interaction.opens_form) return OpenForm(interaction, log);
   if (interaction.surface == Surface::kMessage) {
-    interaction.event.queue_reply_to =
-        Address{interaction.event.from.user, interaction.channel_id, "", "",
-                interaction.ephemeral || interaction.message_ts.empty() ? interaction.response_url : interaction.message_ts};
+    interaction.event.queue_reply_to = AnswerAddress(interaction);
     Reply reply = handler_.Handle(interaction.event);
     return reply.failed ? TryAgainLater(log) : EmptyAck();
   }

@@ -94,6 +94,17 @@ TEST_F(SlackInteractionsRouteTest, AButtonInAnEphemeralMessageIsAnsweredThroughI
   EXPECT_EQ(replaced, std::vector<std::string>{"https://hooks.slack.com/actions/T1/1/abc"});
 }
 
+TEST_F(SlackInteractionsRouteTest, AButtonInAChannelMessageIsAnsweredInTheDmNotInPlace) {
+  json payload = Press(mentee, "offlimits#0", "list");
+  payload["container"] = {{"type", "message"}, {"message_ts", "1700000100.000200"}, {"channel_id", "C0SHARED"}, {"is_ephemeral", false}};
+  EXPECT_EQ(Post(payload).status, 200);
+  for (const auto& message : Queued()) {
+    if (message.key != "reply:trigger-1") continue;
+    EXPECT_EQ(message.to.conversation_id, "") << "the presser's DM";
+    EXPECT_EQ(message.to.replaces, "") << "others in the channel never see a private answer";
+  }
+}
+
 TEST_F(SlackInteractionsRouteTest, AFormButtonOpensTheFormAsAModalFilledWithWhatWasWritten) {
   bot.Say(mentee, "met");
   bot.Say(mentee, "takeaways Listen more than I talk");
