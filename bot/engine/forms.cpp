@@ -18,13 +18,13 @@ Form SingleTextForm(std::string id, std::string title, std::string label, std::s
 }  // namespace
 
 Form TakeawaysForm(const std::string& initial) {
-  return SingleTextForm("takeaways", "Write your takeaways", "What did you take away from this session?",
+  return SingleTextForm("takeaways", initial.empty() ? "Write your takeaways" : "Edit your takeaways", "What did you take away from this session?",
                         "What surprised you, what will you do differently, what do you want to explore next time",
                         kMaxTakeawaysLength, initial);
 }
 
 Form AgendaForm(const std::string& initial) {
-  return SingleTextForm("agenda", "Set the agenda", "What do you want to talk about?",
+  return SingleTextForm("agenda", initial.empty() ? "Set the agenda" : "Edit the agenda", "What do you want to talk about?",
                         "The questions you bring, and what you'd like to learn", kMaxAgendaLength, initial);
 }
 

@@ -22,7 +22,7 @@ TEST(BlockKitViewsTest, AFormIsAModalWithOneInputBlockPerInput) {
   const json modal = RenderFormModal(TakeawaysForm("what I wrote before"), ModalContext{"", true});
   EXPECT_EQ(modal.at("type"), "modal");
   EXPECT_EQ(modal.at("callback_id"), "takeaways");
-  EXPECT_EQ(modal.at("title").at("text"), "Write your takeaways");
+  EXPECT_EQ(modal.at("title").at("text"), "Edit your takeaways") << "what was written before is edited";
   EXPECT_EQ(modal.at("submit").at("text"), "Save");
   const json* input = InputBlock(modal, "text");
   ASSERT_NE(input, nullptr);

@@ -42,6 +42,17 @@ TEST_F(HomeCommandTest, TheMenteeGetsTheFormsAndButtonsForEachStepOfASession) {
   EXPECT_THAT(home.PlainText(), HasSubstr("1 of 6 sessions held"));
 }
 
+TEST_F(HomeCommandTest, AWrittenAgendaIsOfferedForEditingWithItsText) {
+  bot.Say(mentee, "schedule tomorrow 15:00");
+  auto agenda_form = [&] { return bot.Send(mentee, "home").message.sections.back().form; };
+  ASSERT_TRUE(agenda_form());
+  EXPECT_EQ(agenda_form()->title, "Set the agenda");
+  bot.Say(mentee, "agenda How do new joiners see our review process?");
+  ASSERT_TRUE(agenda_form());
+  EXPECT_EQ(agenda_form()->title, "Edit the agenda");
+  EXPECT_EQ(agenda_form()->inputs.at(0).initial, "How do new joiners see our review process?");
+}
+
 TEST_F(HomeCommandTest, ATimeThatCannotBeReadIsShownBesideTheFormsBox) {
   Event event;
   event.kind = EventKind::kFormSubmission;
