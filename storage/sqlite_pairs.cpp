@@ -12,6 +12,8 @@ constexpr const char* kSelectPair = PAIR_COLUMNS "WHERE id = ?";
 constexpr const char* kSelectOpenPairOf =
     PAIR_COLUMNS "WHERE (mentor_id = ?1 OR mentee_id = ?1) AND state <> 'ended' ORDER BY id DESC LIMIT 1";
 constexpr const char* kSelectOpenPairs = PAIR_COLUMNS "WHERE state <> 'ended' ORDER BY id";
+constexpr const char* kSelectOpenPairsOf =
+    PAIR_COLUMNS "WHERE (mentor_id = ?1 OR mentee_id = ?1) AND state <> 'ended' ORDER BY id";
 #undef PAIR_COLUMNS
 
 Pair ReadPair(SQLite::Statement& row) {
@@ -34,6 +36,16 @@ std::optional<Pair> SqlitePairRepository::Find(std::int64_t id) {
 
 std::optional<Pair> SqlitePairRepository::OpenPairOf(std::int64_t person_id) {
   return QueryOne(connection_, kSelectOpenPairOf, ReadPair, static_cast<int64_t>(person_id));
+}
+
+std::vector<Pair> SqlitePairRepository::OpenPairsOf(std::int64_t person_id) {
+  return QueryAll(connection_, kSelectOpenPairsOf, ReadPair, static_cast<int64_t>(person_id));
+}
+
+std::vector<std::pair<std::int64_t, std::int64_t>> SqlitePairRepository::ListEverPaired() {
+  return QueryAll(connection_, "SELECT DISTINCT mentor_id, mentee_id FROM pairs", [](SQLite::Statement& row) {
+    return std::pair<std::int64_t, std::int64_t>{row.getColumn(0).getInt64(), row.getColumn(1).getInt64()};
+  });
 }
 
 std::vector<Pair> SqlitePairRepository::ListOpen() { return QueryAll(connection_, kSelectOpenPairs, ReadPair); }

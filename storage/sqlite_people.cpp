@@ -10,7 +10,7 @@ namespace mentorbot {
 namespace {
 #define PERSON_COLUMNS                                                                                  \
   "SELECT id, platform, workspace, user_id, display_name, role, enrolment, department, level, manager, " \
-  "time_zone, location, background, joined_at, left_at FROM people "
+  "time_zone, location, background, joined_at, left_at, capacity FROM people "
 constexpr const char* kSelectPerson = PERSON_COLUMNS "WHERE platform = ? AND workspace = ? AND user_id = ?";
 constexpr const char* kSelectPersonById = PERSON_COLUMNS "WHERE id = ?";
 constexpr const char* kSelectActive = PERSON_COLUMNS "WHERE enrolment = 'active' ORDER BY id";
@@ -20,13 +20,13 @@ constexpr const char* kSelectNeverSynced =
 
 constexpr const char* kInsertPerson =
     "INSERT INTO people (platform, workspace, user_id, display_name, role, enrolment, department, level, "
-    "manager, time_zone, location, background, joined_at, left_at) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    "manager, time_zone, location, background, joined_at, left_at, capacity) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
 constexpr const char* kUpdatePerson =
     "UPDATE people SET platform = ?, workspace = ?, user_id = ?, display_name = ?, role = ?, enrolment = ?, "
     "department = ?, level = ?, manager = ?, time_zone = ?, location = ?, background = ?, joined_at = ?, "
-    "left_at = ? WHERE id = ?";
+    "left_at = ?, capacity = ? WHERE id = ?";
 
 Person ReadPerson(SQLite::Statement& row) {
   Person person;
@@ -45,6 +45,7 @@ Person ReadPerson(SQLite::Statement& row) {
   person.profile.background = row.getColumn(12).getString();
   person.joined_at = ColumnTime(row, 13);
   person.left_at = ColumnOptionalTime(row, 14);
+  person.capacity = row.getColumn(15).getInt();
   return person;
 }
 
@@ -65,6 +66,7 @@ void BindPerson(SQLite::Statement& statement, const Person& person) {
   statement.bind(++i, person.profile.background);
   BindTime(statement, ++i, person.joined_at);
   BindOptionalTime(statement, ++i, person.left_at);
+  statement.bind(++i, person.capacity);
 }
 }  // namespace
 
@@ -88,7 +90,7 @@ std::int64_t SqlitePeopleRepository::Save(const Person& person) {
   }
   auto& statement = connection_.Prepare(kUpdatePerson);
   BindPerson(statement, person);
-  statement.bind(15, static_cast<int64_t>(person.id));
+  statement.bind(16, static_cast<int64_t>(person.id));
   statement.exec();
   return person.id;
 }

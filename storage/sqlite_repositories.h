@@ -29,6 +29,8 @@ class SqlitePairRepository : public PairRepository {
   explicit SqlitePairRepository(SqliteConnection& connection) : connection_(connection) {}
   std::optional<Pair> Find(std::int64_t id) override;
   std::optional<Pair> OpenPairOf(std::int64_t person_id) override;
+  std::vector<Pair> OpenPairsOf(std::int64_t person_id) override;
+  std::vector<std::pair<std::int64_t, std::int64_t>> ListEverPaired() override;
   std::vector<Pair> ListOpen() override;
   std::int64_t Save(const Pair& pair) override;
   bool AddOffLimits(std::int64_t pair_id, const std::string& topic, std::int64_t added_by, TimePoint at) override;
@@ -37,6 +39,23 @@ class SqlitePairRepository : public PairRepository {
   int EraseOffLimitsAddedBy(std::int64_t person_id) override;
   void AcceptRules(std::int64_t pair_id, std::int64_t person_id, TimePoint at) override;
   bool HasAcceptedRules(std::int64_t pair_id, std::int64_t person_id) override;
+
+ private:
+  SqliteConnection& connection_;
+};
+
+class SqliteRosterRepository : public RosterRepository {
+ public:
+  explicit SqliteRosterRepository(SqliteConnection& connection) : connection_(connection) {}
+  void Save(const RosterEntry& entry) override;
+  std::optional<RosterEntry> Find(const std::string& key) override;
+  std::vector<std::pair<std::string, std::string>> ListManagers() override;
+  int Count() override;
+  bool Erase(const std::string& key) override;
+  bool AddDoNotPair(const std::string& a, const std::string& b, const std::string& added_by, TimePoint at) override;
+  bool RemoveDoNotPair(const std::string& a, const std::string& b) override;
+  std::vector<std::pair<std::string, std::string>> ListDoNotPair() override;
+  int EraseDoNotPairOf(const std::string& key) override;
 
  private:
   SqliteConnection& connection_;

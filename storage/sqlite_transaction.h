@@ -11,7 +11,7 @@ class SqliteTransaction : public StoreTransaction {
  public:
   explicit SqliteTransaction(SqliteConnection& connection)
       : people_(connection), pairs_(connection), sessions_(connection), program_(connection), outbox_(connection),
-        conversations_(connection) {}
+        conversations_(connection), roster_(connection) {}
 
   PeopleRepository& people() override { return people_; }
   PairRepository& pairs() override { return pairs_; }
@@ -19,6 +19,7 @@ class SqliteTransaction : public StoreTransaction {
   ProgramRepository& program() override { return program_; }
   OutboxRepository& outbox() override { return outbox_; }
   ConversationRepository& conversations() override { return conversations_; }
+  RosterRepository& roster() override { return roster_; }
 
  private:
   SqlitePeopleRepository people_;
@@ -27,6 +28,7 @@ class SqliteTransaction : public StoreTransaction {
   SqliteProgramRepository program_;
   SqliteOutboxRepository outbox_;
   SqliteConversationRepository conversations_;
+  SqliteRosterRepository roster_;
 };
 
 }  // namespace mentorbot

@@ -35,6 +35,7 @@ struct Person {
   Role role = Role::kMentee;
   Enrolment enrolment = Enrolment::kActive;
   Profile profile;
+  int capacity = 1;  // mentors: how many mentees at once
   TimePoint joined_at{};
   std::optional<TimePoint> left_at;
 

@@ -13,6 +13,7 @@
 #include "bot/core/outbound.h"
 #include "bot/core/pairing.h"
 #include "bot/core/person.h"
+#include "bot/core/roster.h"
 
 namespace mentorbot {
 
@@ -39,8 +40,13 @@ class PairRepository {
  public:
   virtual ~PairRepository() = default;
   virtual std::optional<Pair> Find(std::int64_t id) = 0;
-  // The person's pair that has not ended (active or paused), if any.
+  // The person's pair that has not ended (active or paused), if any; the
+  // newest when a mentor has several.
   virtual std::optional<Pair> OpenPairOf(std::int64_t person_id) = 0;
+  // Every pair of the person that has not ended, oldest first.
+  virtual std::vector<Pair> OpenPairsOf(std::int64_t person_id) = 0;
+  // (mentor id, mentee id) of every pair there ever was, ended or not.
+  virtual std::vector<std::pair<std::int64_t, std::int64_t>> ListEverPaired() = 0;
   virtual std::vector<Pair> ListOpen() = 0;
   // Inserts (pair.id == 0) or updates. Returns the id.
   virtual std::int64_t Save(const Pair& pair) = 0;
@@ -55,6 +61,25 @@ class PairRepository {
   // Ground rules: each member acknowledges once per pair.
   virtual void AcceptRules(std::int64_t pair_id, std::int64_t person_id, TimePoint at) = 0;
   virtual bool HasAcceptedRules(std::int64_t pair_id, std::int64_t person_id) = 0;
+};
+
+class RosterRepository {
+ public:
+  virtual ~RosterRepository() = default;
+  // Inserts or replaces the entry with entry.key.
+  virtual void Save(const RosterEntry& entry) = 0;
+  virtual std::optional<RosterEntry> Find(const std::string& key) = 0;
+  // (key, manager key) of every entry that names a manager.
+  virtual std::vector<std::pair<std::string, std::string>> ListManagers() = 0;
+  virtual int Count() = 0;
+  virtual bool Erase(const std::string& key) = 0;  // forget-me; false if absent
+
+  // Explicit "do not pair" between two keys, in either order.
+  virtual bool AddDoNotPair(const std::string& a, const std::string& b, const std::string& added_by, TimePoint at) = 0;
+  virtual bool RemoveDoNotPair(const std::string& a, const std::string& b) = 0;
+  // Each pair once, the smaller key first.
+  virtual std::vector<std::pair<std::string, std::string>> ListDoNotPair() = 0;
+  virtual int EraseDoNotPairOf(const std::string& key) = 0;  // forget-me
 };
 
 class SessionRepository {

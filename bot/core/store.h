@@ -27,6 +27,7 @@ class StoreTransaction {
   virtual ProgramRepository& program() = 0;
   virtual OutboxRepository& outbox() = 0;
   virtual ConversationRepository& conversations() = 0;
+  virtual RosterRepository& roster() = 0;
 };
 
 class Store {

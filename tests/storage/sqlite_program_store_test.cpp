@@ -80,6 +80,69 @@ TEST_F(SqliteProgramStoreTest, PairsSaveFindAndEnd) {
   });
 }
 
+TEST_F(SqliteProgramStoreTest, AMentorMayHoldSeveralOpenPairsAndEveryPairIsRemembered) {
+  Write([&](StoreTransaction& tx) {
+    Person second = AddPerson(tx, "UE2", Role::kMentee);
+    const auto first_id = AddPair(tx);
+    Pair pair;
+    pair.mentor_id = mentor.id;
+    pair.mentee_id = second.id;
+    pair.created_at = TestEpoch();
+    const auto second_id = tx.pairs().Save(pair);
+    auto open = tx.pairs().OpenPairsOf(mentor.id);
+    ASSERT_EQ(open.size(), 2u);
+    EXPECT_EQ(open[0].id, first_id);
+    EXPECT_EQ(open[1].id, second_id);
+    EXPECT_EQ(tx.pairs().OpenPairOf(mentor.id)->id, second_id) << "the newest";
+    open[0].state = PairState::kEnded;
+    tx.pairs().Save(open[0]);
+    EXPECT_EQ(tx.pairs().OpenPairsOf(mentor.id).size(), 1u);
+    EXPECT_EQ(tx.pairs().ListEverPaired().size(), 2u) << "ended pairs count as having met";
+  });
+}
+
+TEST_F(SqliteProgramStoreTest, RosterEntriesAreReplacedByKeyAndDoNotPairIsUnordered) {
+  Write([&](StoreTransaction& tx) {
+    RosterEntry boss{"email:boss@example.com", "boss@example.com", "Boss", "Finance", 9, "", "Berlin",
+                     "Europe/Berlin", std::nullopt, 1, TestEpoch()};
+    tx.roster().Save(boss);
+    RosterEntry mentor_entry{"slack:T1:UM", "", "Mentor", "Ops", 2, boss.key, "", "", Role::kMentor, 2, TestEpoch()};
+    tx.roster().Save(mentor_entry);
+    mentor_entry.manager = "";
+    mentor_entry.capacity = 3;
+    tx.roster().Save(mentor_entry);
+    EXPECT_EQ(tx.roster().Count(), 2);
+    auto found = tx.roster().Find("slack:T1:UM");
+    ASSERT_TRUE(found);
+    EXPECT_EQ(found->capacity, 3);
+    EXPECT_EQ(found->role, Role::kMentor);
+    EXPECT_EQ(tx.roster().Find(boss.key)->level, 9);
+    EXPECT_FALSE(tx.roster().Find(boss.key)->role);
+    EXPECT_TRUE(tx.roster().ListManagers().empty()) << "re-import replaced the manager";
+
+    EXPECT_TRUE(tx.roster().AddDoNotPair("slack:T1:UM", "slack:T1:UE", "admin", TestEpoch()));
+    EXPECT_FALSE(tx.roster().AddDoNotPair("slack:T1:UE", "slack:T1:UM", "admin", TestEpoch())) << "same pair";
+    ASSERT_EQ(tx.roster().ListDoNotPair().size(), 1u);
+    EXPECT_EQ(tx.roster().ListDoNotPair()[0].first, "slack:T1:UE");
+    EXPECT_TRUE(tx.roster().RemoveDoNotPair("slack:T1:UM", "slack:T1:UE"));
+    EXPECT_TRUE(tx.roster().ListDoNotPair().empty());
+    tx.roster().AddDoNotPair("slack:T1:UM", "slack:T1:UX", "admin", TestEpoch());
+    EXPECT_EQ(tx.roster().EraseDoNotPairOf("slack:T1:UM"), 1);
+    EXPECT_TRUE(tx.roster().Erase(boss.key));
+    EXPECT_FALSE(tx.roster().Find(boss.key));
+  });
+}
+
+TEST_F(SqliteProgramStoreTest, APersonsCapacityRoundTrips) {
+  Write([&](StoreTransaction& tx) {
+    Person person = *tx.people().FindById(mentor.id);
+    EXPECT_EQ(person.capacity, 1);
+    person.capacity = 3;
+    tx.people().Save(person);
+    EXPECT_EQ(tx.people().FindById(mentor.id)->capacity, 3);
+  });
+}
+
 TEST_F(SqliteProgramStoreTest, AtMostOneOpenSessionPerPair) {
   Status second = store->Run(Store::Access::kWrite, [&](StoreTransaction& tx) {
     Session session;

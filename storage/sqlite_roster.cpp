@@ -1,0 +1,108 @@
+// The roster and do_not_pair tables.
+#include <SQLiteCpp/Statement.h>
+
+
+#include "storage/sqlite_query.h"
+#include "storage/sqlite_repositories.h"
+#include "storage/sqlite_time.h"
+
+namespace mentorbot {
+
+namespace {
+RosterEntry ReadEntry(SQLite::Statement& row) {
+  RosterEntry entry;
+  entry.key = row.getColumn(0).getString();
+  entry.email = row.getColumn(1).getString();
+  entry.name = row.getColumn(2).getString();
+  entry.department = row.getColumn(3).getString();
+  if (!row.getColumn(4).isNull()) entry.level = row.getColumn(4).getInt();
+  entry.manager = row.getColumn(5).getString();
+  entry.location = row.getColumn(6).getString();
+  entry.time_zone = row.getColumn(7).getString();
+  entry.role = ParseRole(row.getColumn(8).getString());
+  entry.capacity = row.getColumn(9).getInt();
+  entry.imported_at = ColumnTime(row, 10);
+  return entry;
+}
+
+std::pair<std::string, std::string> Ordered(const std::string& a, const std::string& b) {
+  return a < b ? std::pair{a, b} : std::pair{b, a};
+}
+
+std::pair<std::string, std::string> ReadKeyPair(SQLite::Statement& row) {
+  return {row.getColumn(0).getString(), row.getColumn(1).getString()};
+}
+}  // namespace
+
+void SqliteRosterRepository::Save(const RosterEntry& entry) {
+  auto& statement = connection_.Prepare(
+      "INSERT OR REPLACE INTO roster (key, email, name, department, level, manager, location, time_zone, role, "
+      "capacity, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  int i = 0;
+  statement.bind(++i, entry.key);
+  statement.bind(++i, entry.email);
+  statement.bind(++i, entry.name);
+  statement.bind(++i, entry.department);
+  if (entry.level) statement.bind(++i, *entry.level); else statement.bind(++i);
+  statement.bind(++i, entry.manager);
+  statement.bind(++i, entry.location);
+  statement.bind(++i, entry.time_zone);
+  statement.bind(++i, entry.role ? std::string(RoleName(*entry.role)) : std::string());
+  statement.bind(++i, entry.capacity);
+  BindTime(statement, ++i, entry.imported_at);
+  statement.exec();
+}
+
+std::optional<RosterEntry> SqliteRosterRepository::Find(const std::string& key) {
+  return QueryOne(connection_,
+                  "SELECT key, email, name, department, level, manager, location, time_zone, role, capacity, "
+                  "imported_at FROM roster WHERE key = ?",
+                  ReadEntry, key);
+}
+
+std::vector<std::pair<std::string, std::string>> SqliteRosterRepository::ListManagers() {
+  return QueryAll(connection_, "SELECT key, manager FROM roster WHERE manager <> '' ORDER BY key", ReadKeyPair);
+}
+
+int SqliteRosterRepository::Count() {
+  return *QueryOne(connection_, "SELECT COUNT(*) FROM roster", [](SQLite::Statement& row) { return row.getColumn(0).getInt(); });
+}
+
+bool SqliteRosterRepository::Erase(const std::string& key) {
+  auto& statement = connection_.Prepare("DELETE FROM roster WHERE key = ?");
+  statement.bind(1, key);
+  return statement.exec() > 0;
+}
+
+bool SqliteRosterRepository::AddDoNotPair(const std::string& a, const std::string& b, const std::string& added_by,
+                                          TimePoint at) {
+  const auto [first, second] = Ordered(a, b);
+  auto& statement = connection_.Prepare(
+      "INSERT INTO do_not_pair (first_key, second_key, added_by, added_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING");
+  statement.bind(1, first);
+  statement.bind(2, second);
+  statement.bind(3, added_by);
+  BindTime(statement, 4, at);
+  return statement.exec() == 1;
+}
+
+bool SqliteRosterRepository::RemoveDoNotPair(const std::string& a, const std::string& b) {
+  const auto [first, second] = Ordered(a, b);
+  auto& statement = connection_.Prepare("DELETE FROM do_not_pair WHERE first_key = ? AND second_key = ?");
+  statement.bind(1, first);
+  statement.bind(2, second);
+  return statement.exec() > 0;
+}
+
+std::vector<std::pair<std::string, std::string>> SqliteRosterRepository::ListDoNotPair() {
+  return QueryAll(connection_, "SELECT first_key, second_key FROM do_not_pair ORDER BY first_key, second_key",
+                  ReadKeyPair);
+}
+
+int SqliteRosterRepository::EraseDoNotPairOf(const std::string& key) {
+  auto& statement = connection_.Prepare("DELETE FROM do_not_pair WHERE first_key = ?1 OR second_key = ?1");
+  statement.bind(1, key);
+  return statement.exec();
+}
+
+}  // namespace mentorbot
