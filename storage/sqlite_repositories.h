@@ -56,6 +56,8 @@ class SqliteRosterRepository : public RosterRepository {
   bool RemoveDoNotPair(const std::string& a, const std::string& b) override;
   std::vector<std::pair<std::string, std::string>> ListDoNotPair() override;
   int EraseDoNotPairOf(const std::string& key) override;
+  void KeepUpload(const std::string& admin_key, const RosterUpload& upload) override;
+  std::optional<RosterUpload> TakeUpload(const std::string& admin_key) override;
 
  private:
   SqliteConnection& connection_;

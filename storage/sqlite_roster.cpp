@@ -105,4 +105,29 @@ int SqliteRosterRepository::EraseDoNotPairOf(const std::string& key) {
   return statement.exec();
 }
 
+void SqliteRosterRepository::KeepUpload(const std::string& admin_key, const RosterUpload& upload) {
+  auto& statement = connection_.Prepare(
+      "INSERT OR REPLACE INTO roster_uploads (admin_key, file_name, content, uploaded_at) VALUES (?, ?, ?, ?)");
+  statement.bind(1, admin_key);
+  statement.bind(2, upload.file_name);
+  statement.bind(3, upload.content);
+  BindTime(statement, 4, upload.uploaded_at);
+  statement.exec();
+}
+
+std::optional<RosterUpload> SqliteRosterRepository::TakeUpload(const std::string& admin_key) {
+  auto upload = QueryOne(connection_, "SELECT file_name, content, uploaded_at FROM roster_uploads WHERE admin_key = ?",
+                         [](SQLite::Statement& row) {
+                           return RosterUpload{row.getColumn(0).getString(), row.getColumn(1).getString(),
+                                               ColumnTime(row, 2)};
+                         },
+                         admin_key);
+  if (upload) {
+    auto& statement = connection_.Prepare("DELETE FROM roster_uploads WHERE admin_key = ?");
+    statement.bind(1, admin_key);
+    statement.exec();
+  }
+  return upload;
+}
+
 }  // namespace mentorbot

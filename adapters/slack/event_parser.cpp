@@ -61,7 +61,8 @@ StatusOr<SlackEventCallback> ParseCallback(const json& payload, std::string_view
   if (type.empty() || event_id.empty() || team.empty()) {
     return Status::InvalidArgument("event_callback without event.type, event_id or team_id");
   }
-  const std::string user = StringAt(inner, "user");
+  // file_shared names its sharer user_id; every other event, user.
+  const std::string user = type == "file_shared" ? StringAt(inner, "user_id") : StringAt(inner, "user");
   const std::string bot = BotUserId(payload);
   auto ignore = [&out](std::string why) {
     out.kind = Kind::kIgnored;
@@ -83,6 +84,12 @@ StatusOr<SlackEventCallback> ParseCallback(const json& payload, std::string_view
     if (StringAt(inner, "tab") != "home") return ignore("app_home_opened on the " + StringAt(inner, "tab") + " tab");
     out.kind = Kind::kHomeOpened;
     out.event.text = "home";
+  } else if (type == "file_shared") {
+    if (user.empty() || user == bot) return ignore("file shared by the bot");
+    out.kind = Kind::kFileShared;
+    out.file_id = StringAt(inner, "file_id");
+    if (out.file_id.empty()) return Status::InvalidArgument("file_shared without file_id");
+    out.event.text = "admin roster import";
   } else {
     return ignore("event " + type);
   }
@@ -92,7 +99,7 @@ StatusOr<SlackEventCallback> ParseCallback(const json& payload, std::string_view
   out.event.event_id = event_id;
   out.event.redeliverable = true;  // Slack retries events it thinks were not received
   out.event.from.user = *ref;
-  out.event.from.conversation_id = StringAt(inner, "channel");
+  out.event.from.conversation_id = StringAt(inner, type == "file_shared" ? "channel_id" : "channel");
   return out;
 }
 }  // namespace

@@ -1,7 +1,7 @@
 // Turns the JSON body of a (verified) Slack Events API request into what the
 // bot acts on: the url_verification handshake; a command typed in the bot's
 // DM (message.im) or by mentioning it in a channel (app_mention); the App
-// Home tab opened. Messages from bots (the bot's own included), edits and
+// Home tab opened; a file shared with it (a roster CSV). Messages from bots (the bot's own included), edits and
 // other subtypes are ignored. Pure function.
 #pragma once
 
@@ -14,10 +14,11 @@
 namespace mentorbot {
 
 struct SlackEventCallback {
-  enum class Kind { kUrlVerification, kDirectMessage, kMention, kHomeOpened, kIgnored };
+  enum class Kind { kUrlVerification, kDirectMessage, kMention, kHomeOpened, kFileShared, kIgnored };
   Kind kind = Kind::kIgnored;
   std::string challenge;  // kUrlVerification
   std::string ignored;    // kIgnored: what it was (for the log)
+  std::string file_id;    // kFileShared: the file, to be fetched; the event is "admin roster import"
   // kDirectMessage / kMention: the command (text without the bot's mention
   // or a typed slash command); kHomeOpened: the "home" command. Its
   // event_id is Slack's, and it is redeliverable.

@@ -31,11 +31,20 @@ HttpResponse SlackEventsRoute::Handle(const HttpRequest& request, RequestLogFiel
     case Kind::kDirectMessage:
     case Kind::kMention:
     case Kind::kHomeOpened:
+    case Kind::kFileShared:
       break;
   }
   Event& event = callback->event;
   log.workspace = event.from.user.workspace;
   log.user = event.from.user.user_id;
+  if (callback->kind == Kind::kFileShared) {
+    // The answer goes to the DM (where the file was shared, if it was a DM).
+    const bool in_dm = !event.from.conversation_id.empty() && event.from.conversation_id.front() == 'D';
+    event.queue_reply_to = Address{event.from.user, in_dm ? event.from.conversation_id : ""};
+    log.detail += "file_shared " + callback->file_id;
+    files_.Fetch(event, callback->file_id);
+    return EmptyAck();
+  }
   if (callback->kind == Kind::kHomeOpened) {
     Reply reply = handler_.Handle(event);
     if (reply.failed) {

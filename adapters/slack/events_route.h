@@ -1,7 +1,8 @@
 // SlackEventsRoute: POST /slack/events (Slack's Events API request URL).
 // Verify → parse → answer url_verification with its challenge; run a command
 // typed in the bot's DM (message.im) or after mentioning it (app_mention);
-// publish the App Home tab when it is opened (app_home_opened).
+// publish the App Home tab when it is opened (app_home_opened); hand a shared
+// file to the SlackFileFetcher (file_shared: a roster CSV for admins).
 // Slack retries an event it thinks was not received (X-Slack-Retry-Num);
 // events are redeliverable, so the engine records each event_id in the same
 // transaction as its changes and a repeat does nothing. The engine's work is
@@ -15,6 +16,7 @@
 #include <string>
 
 #include "adapters/common/http_types.h"
+#include "adapters/slack/file_fetcher.h"
 #include "adapters/slack/request_verifier.h"
 #include "adapters/slack/slack_views.h"
 #include "bot/core/event_handler.h"
@@ -26,8 +28,8 @@ class SlackEventsRoute {
   // `slash_command` ("/mentor") is dropped from text typed in the DM.
   // REQUIRES: verifier, handler and views outlive the route.
   SlackEventsRoute(const SlackRequestVerifier& verifier, EventHandler& handler, SlackViews& views,
-                   std::string slash_command)
-      : verifier_(verifier), handler_(handler), views_(views), slash_command_(std::move(slash_command)) {}
+                   SlackFileFetcher& files, std::string slash_command)
+      : verifier_(verifier), handler_(handler), views_(views), files_(files), slash_command_(std::move(slash_command)) {}
 
   HttpResponse Handle(const HttpRequest& request, RequestLogFields& log) const;
 
@@ -35,6 +37,7 @@ class SlackEventsRoute {
   const SlackRequestVerifier& verifier_;
   EventHandler& handler_;
   SlackViews& views_;
+  SlackFileFetcher& files_;
   std::string slash_command_;
 };
 

@@ -30,45 +30,15 @@ void SlackViewsClient::Enqueue(std::string method, nlohmann::json body) {
     spdlog::warn("slack {} skipped: SLACK_BOT_TOKEN is not set", method);
     return;
   }
-  {
-    std::lock_guard lock(mutex_);
-    if (queue_.size() >= kMaxQueued) {
-      spdlog::warn("slack {} dropped: {} view requests already waiting", queue_.front().method, queue_.size());
-      queue_.pop_front();
-    }
-    queue_.push_back(Request{std::move(method), std::move(body)});
-  }
-  changed_.notify_one();
+  queue_.Post([this, method = std::move(method), body = std::move(body)] { Send(method, body); });
 }
 
-void SlackViewsClient::Run() {
-  while (true) {
-    Request request;
-    {
-      std::unique_lock lock(mutex_);
-      changed_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
-      if (stopping_) return;
-      request = std::move(queue_.front());
-      queue_.pop_front();
-    }
-    Send(request);
-  }
-}
-
-void SlackViewsClient::Stop() {
-  {
-    std::lock_guard lock(mutex_);
-    stopping_ = true;
-  }
-  changed_.notify_all();
-}
-
-void SlackViewsClient::Send(const Request& request) {
-  auto response = client_.Post(api_base_url_ + "/" + request.method, {{"Authorization", "Bearer " + bot_token_}},
-                               request.body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),
+void SlackViewsClient::Send(const std::string& method, const nlohmann::json& body) {
+  auto response = client_.Post(api_base_url_ + "/" + method, {{"Authorization", "Bearer " + bot_token_}},
+                               body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),
                                "application/json; charset=utf-8");
   if (!response.ok()) {
-    spdlog::warn("slack {} failed: {}", request.method, response.status().message());
+    spdlog::warn("slack {} failed: {}", method, response.status().message());
     return;
   }
   const auto parsed = nlohmann::json::parse(response->body, nullptr, false);
@@ -76,7 +46,7 @@ void SlackViewsClient::Send(const Request& request) {
     // Slack explains refused views in response_metadata.messages.
     std::string why = parsed.is_object() ? parsed.value("error", std::string("malformed response")) : "http " + std::to_string(response->status);
     if (parsed.is_object() && parsed.contains("response_metadata")) why += " " + parsed["response_metadata"].dump();
-    spdlog::warn("slack {} refused: {}", request.method, why);
+    spdlog::warn("slack {} refused: {}", method, why);
   }
 }
 

@@ -6,11 +6,9 @@
 // Thread-safety: Open/Update/Publish/Stop from any thread; Run on one.
 #pragma once
 
-#include <condition_variable>
-#include <deque>
-#include <mutex>
 #include <string>
 
+#include "adapters/common/background_queue.h"
 #include "adapters/common/http_client.h"
 #include "adapters/slack/slack_views.h"
 
@@ -29,24 +27,17 @@ class SlackViewsClient : public SlackViews {
   void Update(const std::string& view_id, nlohmann::json view) override;
   void Publish(const std::string& user_id, nlohmann::json view) override;
 
-  void Run();   // sends queued requests until Stop
-  void Stop();  // Run returns after the request in flight
+  void Run() { queue_.Run(); }    // sends queued requests until Stop
+  void Stop() { queue_.Stop(); }  // Run returns after the request in flight
 
  private:
-  struct Request {
-    std::string method;
-    nlohmann::json body;
-  };
   void Enqueue(std::string method, nlohmann::json body);
-  void Send(const Request& request);
+  void Send(const std::string& method, const nlohmann::json& body);
 
   std::string api_base_url_;
   std::string bot_token_;
   HttpClient& client_;
-  std::mutex mutex_;
-  std::condition_variable changed_;
-  std::deque<Request> queue_;
-  bool stopping_ = false;
+  BackgroundQueue queue_{"slack views", kMaxQueued};
 };
 
 }  // namespace mentorbot

@@ -80,6 +80,19 @@ void TeamsMessagesRoute::RememberReferences(const TeamsActivity& activity) {
   }
 }
 
+HttpResponse TeamsMessagesRoute::ImportFile(const TeamsActivity& activity, Event& event, RequestLogFields& log) {
+  const bool csv = activity.file_name.size() > 4 &&
+                   (activity.file_name.substr(activity.file_name.size() - 4) == ".csv" ||
+                    activity.file_name.substr(activity.file_name.size() - 4) == ".CSV");
+  if (!activity.personal() || !csv || !files_->Allows(activity.file_download_url)) {
+    log.detail = "file ignored (" + std::string(!csv ? "not CSV" : !activity.personal() ? "not a 1:1 chat" : "download URL not allowed") + ")";
+    return Ack();
+  }
+  log.detail = "file " + activity.file_name;
+  files_->Fetch(event, activity.file_name, activity.file_download_url);
+  return Ack();
+}
+
 HttpResponse TeamsMessagesRoute::Handle(const HttpRequest& request, RequestLogFields& log) {
   if (validator_ != nullptr && request.Header("Authorization").empty()) {
     log.detail = "missing Authorization header";
@@ -123,6 +136,7 @@ HttpResponse TeamsMessagesRoute::Handle(const HttpRequest& request, RequestLogFi
   event->queue_reply_to = activity->personal()
                               ? Address{event->from.user, activity->conversation_id, "", activity->service_url}
                               : Address{event->from.user, "", "", ""};
+  if (!activity->file_download_url.empty() && files_ != nullptr) return ImportFile(*activity, *event, log);
   Reply reply = handler_.Handle(*event);
   if (reply.failed) {
     log.detail = "store unavailable";

@@ -13,6 +13,7 @@
 #include <unordered_map>
 
 #include "adapters/common/http_types.h"
+#include "adapters/teams/file_fetcher.h"
 #include "adapters/teams/service_url_policy.h"
 #include "adapters/teams/teams_activity.h"
 #include "adapters/teams/token_validator.h"
@@ -32,9 +33,13 @@ class TeamsMessagesRoute {
       : validator_(validator), policy_(policy), handler_(handler), store_(store), clock_(clock) {}
 
   HttpResponse Handle(const HttpRequest& request, RequestLogFields& log);
+  // CSV files sent in 1:1 chats go to `files` (roster import); without it they are ignored.
+  // REQUIRES: files outlives the route.
+  void set_file_fetcher(TeamsFileFetcher* files) { files_ = files; }
 
  private:
   Status Authenticate(const HttpRequest& request, const TeamsActivity& activity) const;
+  HttpResponse ImportFile(const TeamsActivity& activity, Event& event, RequestLogFields& log);
   // Stores the conversation references the activity reveals (its sender's,
   // and those of people it mentions), skipping ones already stored as they are.
   void RememberReferences(const TeamsActivity& activity);
@@ -44,6 +49,7 @@ class TeamsMessagesRoute {
   EventHandler& handler_;
   Store& store_;
   const Clock& clock_;
+  TeamsFileFetcher* files_ = nullptr;
   std::mutex remembered_mutex_;
   std::unordered_map<std::string, std::string> remembered_;  // user key -> what was stored
 };

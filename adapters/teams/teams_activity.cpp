@@ -80,6 +80,17 @@ StatusOr<TeamsActivity> ParseTeamsActivity(std::string_view body) {
   activity.text = StringAt(parsed, {"text"});
   activity.action = StringAt(parsed, {"action"});
   if (auto value = parsed.find("value"); value != parsed.end()) activity.value = *value;
+  if (auto attachments = parsed.find("attachments"); attachments != parsed.end() && attachments->is_array()) {
+    for (const auto& attachment : *attachments) {
+      if (!attachment.is_object() ||
+          StringAt(attachment, {"contentType"}) != "application/vnd.microsoft.teams.file.download.info") {
+        continue;
+      }
+      activity.file_name = StringAt(attachment, {"name"});
+      activity.file_download_url = StringAt(attachment, {"content", "downloadUrl"});
+      break;
+    }
+  }
   if (auto entities = parsed.find("entities"); entities != parsed.end() && entities->is_array()) {
     activity.entities = *entities;
   }

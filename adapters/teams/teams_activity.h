@@ -35,6 +35,10 @@ struct TeamsActivity {
   nlohmann::json value;     // message: Action.Submit data; invoke: {"action": {...}}
   nlohmann::json entities;  // mentions
   std::vector<std::string> members_added;
+  // A file sent in a 1:1 chat (application/vnd.microsoft.teams.file.download.info):
+  // its name and pre-authenticated download URL; empty when none.
+  std::string file_name;
+  std::string file_download_url;
 
   bool personal() const { return conversation_type.empty() || conversation_type == "personal"; }
   // teams:<tenant>:<aadObjectId, or from.id when Teams gave none>.

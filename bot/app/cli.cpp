@@ -11,12 +11,20 @@ std::string UsageText() {
          "  mentorbot tick [--as-of TIME] [--dry-run] [--config FILE]\n"
          "                                           queue (and send) what the scheduler owes once, e.g. from\n"
          "                                           cron; --dry-run lists it instead; TIME is ISO 8601\n"
+         "  mentorbot roster import FILE [--skip-bad] [--workspace WS] [--config FILE]\n"
+         "                                           import the org chart and profiles from a CSV file; with\n"
+         "                                           bad rows nothing is imported unless --skip-bad; WS\n"
+         "                                           (slack:TEAM_ID or teams:TENANT_ID) is where bare user ids live\n"
+         "  mentorbot match [--json] [--apply] [--config FILE]\n"
+         "                                           the optimal pairs for everyone unpaired; --apply creates\n"
+         "                                           them and sends the kickoffs; --json prints them as JSON\n"
          "  mentorbot --help | --version\n"
          "\n"
          "USER is a name (console:local:NAME) or a user key such as slack:T0001:U0001.\n"
          "FILE defaults to config.json. Secrets come from the environment: SLACK_SIGNING_SECRET,\n"
          "SLACK_BOT_TOKEN, TEAMS_APP_ID, TEAMS_APP_PASSWORD.\n"
-         "Exit status: 0 done, 1 could not run (e.g. port in use), 2 bad command line or config.\n";
+         "Exit status: 0 done, 1 could not run (e.g. port in use) or a roster with bad rows was not imported,\n"
+         "2 bad command line or config.\n";
 }
 
 StatusOr<CommandLine> ParseCommandLine(const std::vector<std::string>& args) {
@@ -29,6 +37,16 @@ StatusOr<CommandLine> ParseCommandLine(const std::vector<std::string>& args) {
       line.action = CommandLine::Action::kChat;
     } else if (args[i] == "tick") {
       line.action = CommandLine::Action::kTick;
+    } else if (args[i] == "match") {
+      line.action = CommandLine::Action::kMatch;
+    } else if (args[i] == "roster") {
+      if (i + 1 >= args.size() || args[i + 1] != "import") return Status::InvalidArgument("roster needs: import FILE");
+      if (i + 2 >= args.size() || args[i + 2].empty() || args[i + 2][0] == '-') {
+        return Status::InvalidArgument("roster import needs the CSV FILE");
+      }
+      line.action = CommandLine::Action::kRosterImport;
+      line.roster_file = args[i + 2];
+      i += 2;
     } else {
       return Status::InvalidArgument("unknown subcommand '" + args[i] + "'");
     }
@@ -60,6 +78,16 @@ StatusOr<CommandLine> ParseCommandLine(const std::vector<std::string>& args) {
       line.as_of = *when;
     } else if (arg == "--dry-run" && line.action == CommandLine::Action::kTick) {
       line.dry_run = true;
+    } else if (arg == "--skip-bad" && line.action == CommandLine::Action::kRosterImport) {
+      line.skip_bad = true;
+    } else if (arg == "--workspace" && line.action == CommandLine::Action::kRosterImport) {
+      auto workspace = value("--workspace");
+      if (!workspace.ok()) return workspace.status();
+      line.workspace = *workspace;
+    } else if (arg == "--json" && line.action == CommandLine::Action::kMatch) {
+      line.json = true;
+    } else if (arg == "--apply" && line.action == CommandLine::Action::kMatch) {
+      line.apply = true;
     } else {
       return Status::InvalidArgument("unknown option '" + arg + "'");
     }

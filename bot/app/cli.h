@@ -9,12 +9,17 @@
 namespace mentorbot {
 
 struct CommandLine {
-  enum class Action { kServe, kChat, kTick, kHelp, kVersion };
+  enum class Action { kServe, kChat, kTick, kRosterImport, kMatch, kHelp, kVersion };
   Action action = Action::kServe;
   std::string config_path = "config.json";
   std::string chat_user;  // chat --as
   std::string as_of;      // tick --as-of (ISO 8601); empty = now
   bool dry_run = false;   // tick --dry-run
+  std::string roster_file;  // roster import FILE
+  bool skip_bad = false;    // roster import --skip-bad
+  std::string workspace;    // roster import --workspace slack:T123 | teams:TENANT (for bare user ids)
+  bool json = false;        // match --json
+  bool apply = false;       // match --apply
 };
 
 // argv without the program name. InvalidArgument says what is wrong.

@@ -45,6 +45,10 @@ int main(int argc, char** argv) {
   if (line->action == CommandLine::Action::kTick) {
     return RunTick(*config, secrets, line->as_of, line->dry_run);
   }
+  if (line->action == CommandLine::Action::kRosterImport) {
+    return RunRosterImport(*config, secrets, line->roster_file, line->skip_bad, line->workspace);
+  }
+  if (line->action == CommandLine::Action::kMatch) return RunMatch(*config, secrets, line->json, line->apply);
   if (line->action == CommandLine::Action::kChat) {
     if (config->log_level == "info") spdlog::set_level(spdlog::level::warn);  // keep the conversation readable
     return RunChat(*config, secrets, line->chat_user);

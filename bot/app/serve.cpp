@@ -65,6 +65,8 @@ int RunServe(const Config& config, const Secrets& secrets) {
   if (!config.scheduler_enabled) spdlog::info("scheduler disabled: run `mentorbot tick` from cron");
   std::thread profile_sync([&wiring] { (*wiring)->profile_sync().Run(); });
   std::thread slack_views([&wiring] { (*wiring)->slack_views().Run(); });
+  std::thread slack_files([&wiring] { (*wiring)->slack_files().Run(); });
+  std::thread teams_files([&wiring] { (*wiring)->teams_files().Run(); });
   std::thread stopper([&server, stop_signals] {
     int signal_number = 0;
     sigwait(&stop_signals, &signal_number);
@@ -78,6 +80,10 @@ int RunServe(const Config& config, const Secrets& secrets) {
   // Messages not yet delivered stay in the database for the next start.
   (*wiring)->slack_views().Stop();
   slack_views.join();
+  (*wiring)->slack_files().Stop();
+  slack_files.join();
+  (*wiring)->teams_files().Stop();
+  teams_files.join();
   (*wiring)->profile_sync().Stop();
   profile_sync.join();
   (*wiring)->scheduler_loop().Stop();

@@ -14,4 +14,11 @@ int RunChat(const Config& config, const Secrets& secrets, const std::string& use
 // delivers what is due; with dry_run only lists what would be queued.
 int RunTick(const Config& config, const Secrets& secrets, const std::string& as_of, bool dry_run);
 
+// Imports the roster CSV `file` (see ParseRoster); `workspace` is
+// "slack:TEAM" / "teams:TENANT" or empty.
+int RunRosterImport(const Config& config, const Secrets& secrets, const std::string& file, bool skip_bad,
+                    const std::string& workspace);
+// Proposes (and with apply, creates) the optimal pairs; prints them as text or JSON.
+int RunMatch(const Config& config, const Secrets& secrets, bool json, bool apply);
+
 }  // namespace mentorbot

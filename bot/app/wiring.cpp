@@ -51,8 +51,13 @@ StatusOr<std::unique_ptr<Wiring>> Wiring::Create(const Config& config, const Sec
                                                             *wiring->views_http_client_);
   wiring->slack_interactions_ =
       std::make_unique<SlackInteractionsRoute>(*wiring->slack_verifier_, *wiring->engine_, *wiring->slack_views_);
+  // Roster files download on their own connection, with a longer timeout than Web API calls.
+  wiring->files_http_client_ = std::make_unique<HttpClient>(std::chrono::seconds(30));
+  wiring->slack_files_ = std::make_unique<SlackFileFetcher>(config.slack_api_base_url, secrets.slack_bot_token,
+                                                            *wiring->files_http_client_, *wiring->engine_);
   wiring->slack_events_ = std::make_unique<SlackEventsRoute>(*wiring->slack_verifier_, *wiring->engine_,
-                                                             *wiring->slack_views_, config.slack_command);
+                                                             *wiring->slack_views_, *wiring->slack_files_,
+                                                             config.slack_command);
   wiring->CreateTeams(config, secrets, clock, senders, directories);
   wiring->profile_sync_ = std::make_unique<ProfileSync>(*wiring->store_, clock, std::move(directories));
   OutboxOptions outbox;
@@ -94,6 +99,8 @@ void Wiring::CreateTeams(const Config& config, const Secrets& secrets, const Clo
   teams_time_zones_ = std::make_unique<TeamsClientTimeZones>(*store_);
   directories[Platform::kTeams] = teams_time_zones_.get();
   teams_route_ = std::make_unique<TeamsMessagesRoute>(teams_validator_.get(), *teams_policy_, *engine_, *store_, clock);
+  teams_files_ = std::make_unique<TeamsFileFetcher>(*files_http_client_, *teams_policy_, *engine_);
+  teams_route_->set_file_fetcher(teams_files_.get());
 }
 
 void Wiring::AddRoutes(WebhookServer& server) {

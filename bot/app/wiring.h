@@ -12,6 +12,7 @@
 #include "adapters/slack/request_verifier.h"
 #include "adapters/slack/slash_command_route.h"
 #include "adapters/slack/user_directory.h"
+#include "adapters/slack/file_fetcher.h"
 #include "adapters/slack/views_client.h"
 #include "adapters/slack/web_api_sender.h"
 #include "adapters/teams/client_time_zones.h"
@@ -47,6 +48,8 @@ class Wiring {
   SchedulerLoop& scheduler_loop() { return *scheduler_loop_; }
   ProfileSync& profile_sync() { return *profile_sync_; }
   SlackViewsClient& slack_views() { return *slack_views_; }
+  SlackFileFetcher& slack_files() { return *slack_files_; }
+  TeamsFileFetcher& teams_files() { return *teams_files_; }
   bool slack_configured() const { return slack_verifier_->configured(); }
   // Without a bot token nothing is sent to Slack: messages wait in the outbox.
   bool slack_can_send() const { return slack_sender_ != nullptr; }
@@ -72,6 +75,9 @@ class Wiring {
   std::unique_ptr<HttpClient> http_client_;
   std::unique_ptr<HttpClient> views_http_client_;
   std::unique_ptr<SlackViewsClient> slack_views_;
+  std::unique_ptr<HttpClient> files_http_client_;
+  std::unique_ptr<SlackFileFetcher> slack_files_;
+  std::unique_ptr<TeamsFileFetcher> teams_files_;
   std::unique_ptr<SlackInteractionsRoute> slack_interactions_;
   std::unique_ptr<SlackEventsRoute> slack_events_;
   std::unique_ptr<SlackWebApiSender> slack_sender_;

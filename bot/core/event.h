@@ -33,6 +33,13 @@ struct Event {
   std::string action_id;     // kAction / kFormSubmission
   std::string action_value;  // kAction
   std::map<std::string, std::string> fields;  // kFormSubmission
+  // kCommand: a file sent with the command (e.g. a roster CSV uploaded to the
+  // bot), already downloaded by the adapter.
+  struct Attachment {
+    std::string file_name;
+    std::string content;
+  };
+  std::optional<Attachment> attachment;
   // Platforms whose replies are messages of their own (Teams) set this: the
   // reply is then queued to this address in the outbox, in the same
   // transaction as the command's changes, under the key "reply:<event_id>".

@@ -80,6 +80,11 @@ class RosterRepository {
   // Each pair once, the smaller key first.
   virtual std::vector<std::pair<std::string, std::string>> ListDoNotPair() = 0;
   virtual int EraseDoNotPairOf(const std::string& key) = 0;  // forget-me
+
+  // The last roster file an admin uploaded that was not imported (one per
+  // admin, replaced by the next); Take removes it.
+  virtual void KeepUpload(const std::string& admin_key, const RosterUpload& upload) = 0;
+  virtual std::optional<RosterUpload> TakeUpload(const std::string& admin_key) = 0;
 };
 
 class SessionRepository {

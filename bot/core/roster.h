@@ -28,4 +28,11 @@ struct RosterEntry {
   TimePoint imported_at{};
 };
 
+// A roster file as uploaded, kept until it is imported.
+struct RosterUpload {
+  std::string file_name;
+  std::string content;
+  TimePoint uploaded_at{};
+};
+
 }  // namespace mentorbot

@@ -12,7 +12,8 @@ Reply AdminHelp(CommandContext& context) {
   RichText list;
   for (const char* usage : {"admin config show", "admin config set <key> <value>", "admin admins add|remove|list <user>",
                             "admin pair <mentor> <mentee>", "admin unpair <pair number or person>",
-                            "admin announce <text>"}) {
+                            "admin announce <text>", "admin roster import [--skip-bad] (with a CSV file)",
+                            "admin match preview|apply", "admin match forbid|allow <person> <person>"}) {
     if (!list.empty()) list.Text("\n");
     list.Code(context.Typed(usage));
   }
@@ -34,6 +35,8 @@ Reply Admin(CommandContext& context) {
   if (verb == "pair") return AdminPair(context, rest);
   if (verb == "unpair") return AdminUnpair(context, rest);
   if (verb == "announce") return AdminAnnounce(context, rest);
+  if (verb == "roster") return AdminRoster(context, rest);
+  if (verb == "match") return AdminMatch(context, rest);
   Reply help = AdminHelp(context);
   if (!verb.empty() && verb != "help") {
     RichText what = RichText("There is no admin command ").Code(verb).Text(".");

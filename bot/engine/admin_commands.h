@@ -14,6 +14,8 @@ Reply AdminAdmins(CommandContext& context, std::string_view args);    // admins 
 Reply AdminPair(CommandContext& context, std::string_view args);      // pair <mentor> <mentee>
 Reply AdminUnpair(CommandContext& context, std::string_view args);    // unpair <pair id|person>
 Reply AdminAnnounce(CommandContext& context, std::string_view args);  // announce <text>
+Reply AdminRoster(CommandContext& context, std::string_view args);    // roster import [--skip-bad]
+Reply AdminMatch(CommandContext& context, std::string_view args);     // match preview|apply|forbid|allow
 
 // Records an admin action in the audit log. Returns the entry's id.
 std::int64_t AuditAdminAction(CommandContext& context, const std::string& action, const std::string& detail);

@@ -3,6 +3,7 @@
 #include "bot/engine/admin_commands.h"
 #include "bot/engine/command_text.h"
 #include "bot/engine/leadership_chain.h"
+#include "bot/engine/manager_lookup.h"
 #include "bot/engine/notifications.h"
 #include "bot/engine/pair_lifecycle.h"
 #include "bot/engine/profile_fields.h"
@@ -11,15 +12,6 @@
 namespace mentorbot {
 
 namespace {
-// The manager key of whoever `key` names, from the people the bot knows.
-std::string ManagerOf(StoreTransaction& store, const std::string& key) {
-  auto ref = UserRef::Parse(key);
-  if (!ref) return "";
-  auto person = store.people().Find(*ref);
-  if (!person || person->profile.manager == kNoManager) return "";
-  return person->profile.manager;
-}
-
 RichText ChainText(StoreTransaction& store, const std::vector<std::string>& chain) {
   RichText text;
   for (std::size_t i = 0; i < chain.size(); ++i) {
@@ -42,8 +34,12 @@ std::optional<RichText> Unavailable(CommandContext& context, const std::optional
   if (person->role != role) {
     return NameOf(*person).Text(" is enrolled as a " + std::string(RoleName(person->role)) + "; write the mentor first, then the mentee.");
   }
-  if (auto pair = context.store.pairs().OpenPairOf(person->id)) {
-    return NameOf(*person).Text(" is already in pair #" + std::to_string(pair->id) + ".");
+  const auto pairs = context.store.pairs().OpenPairsOf(person->id);
+  const int places = role == Role::kMentor ? person->capacity : 1;
+  if (static_cast<int>(pairs.size()) >= places) {
+    return NameOf(*person).Text(pairs.size() == 1 ? " is already in pair #" + std::to_string(pairs.back().id) + "."
+                                                  : " already mentors " + std::to_string(pairs.size()) +
+                                                        " people, their capacity.");
   }
   return std::nullopt;
 }
@@ -64,7 +60,7 @@ Reply AdminPair(CommandContext& context, std::string_view args) {
     }
   }
   auto chain = ChainBetween(mentor->ref.Key(), mentee->ref.Key(),
-                            [&](const std::string& key) { return ManagerOf(context.store, key); });
+                            [&](const std::string& key) { return ManagerKeyOf(context.store, key); });
   if (chain) {
     AuditAdminAction(context, "admin pair refused", "same leadership chain: " + mentor->ref.Key() + " / " + mentee->ref.Key());
     return Problem(RichText("Not paired: they are in the same leadership chain (").Append(ChainText(context.store, *chain))
@@ -88,7 +84,14 @@ Reply AdminUnpair(CommandContext& context, std::string_view args) {
   if (target.find_first_not_of("0123456789") == std::string_view::npos && target.size() < 12) {
     pair = context.store.pairs().Find(std::stoll(std::string(target)));
   } else if (auto person = FindMentioned(context, target)) {
-    pair = context.store.pairs().OpenPairOf(person->id);
+    const auto pairs = context.store.pairs().OpenPairsOf(person->id);
+    if (pairs.size() > 1) {
+      std::string numbers;
+      for (const auto& each : pairs) numbers += (numbers.empty() ? "#" : ", #") + std::to_string(each.id);
+      return Problem(NameOf(*person).Text(" is in " + std::to_string(pairs.size()) + " pairs (" + numbers + ")."),
+                     RichText("Give the pair's number, e.g. ").Code(context.Typed("admin unpair #" + std::to_string(pairs.front().id))));
+    }
+    if (!pairs.empty()) pair = pairs.front();
   }
   if (!pair || !pair->open()) return Problem("There is no open pair like that.", "Check the pair number with the members' status.");
   auto view = LoadPairView(context.store, *pair);

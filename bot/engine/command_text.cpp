@@ -40,4 +40,8 @@ std::size_t CountCharacters(std::string_view text) {
   return count;
 }
 
+std::string Counted(std::size_t n, std::string_view noun) {
+  return std::to_string(n) + " " + std::string(noun) + (n == 1 ? "" : "s");
+}
+
 }  // namespace mentorbot

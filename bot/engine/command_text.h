@@ -21,6 +21,8 @@ std::pair<std::string_view, std::string_view> SplitFirstWord(std::string_view te
 
 std::string_view Trim(std::string_view text);
 std::string ToLower(std::string_view text);
+// "1 pair", "3 pairs": a count with its noun, plural unless one.
+std::string Counted(std::size_t n, std::string_view noun);
 // UTF-8 code points: how people count the length of what they wrote.
 std::size_t CountCharacters(std::string_view text);
 

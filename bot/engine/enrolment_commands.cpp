@@ -90,7 +90,9 @@ void RegisterEnrolmentCommands(CommandRouter& router) {
       [](CommandContext& context) {
         Person person = *context.person;
         RichText ended;
-        if (auto view = LoadOpenPair(context.store, person.id)) {
+        for (const auto& pair : context.store.pairs().OpenPairsOf(person.id)) {
+          auto view = LoadPairView(context.store, pair);
+          if (!view) continue;
           EndPair(context, *view, "the " + std::string(RoleName(person.role)) + " left the program", person.id);
           ended.Text(" Your pairing with ").Append(RichText().Mention(view->Partner(person).ref, view->Partner(person).display_name))
               .Text(" has ended and they've been told.");

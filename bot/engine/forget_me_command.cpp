@@ -10,7 +10,6 @@
 namespace mentorbot {
 
 namespace {
-std::string Count(int n, const std::string& noun) { return std::to_string(n) + " " + noun + (n == 1 ? "" : "s"); }
 
 Reply ForgetMe(CommandContext& context) {
   if (!context.person) return Say("I hold no personal data about you: you never joined the program.");
@@ -21,9 +20,11 @@ Reply ForgetMe(CommandContext& context) {
   }
   Person person = *context.person;
   bool ended_pair = false;
-  if (auto view = LoadOpenPair(context.store, person.id)) {
-    EndPair(context, *view, "the " + std::string(RoleName(person.role)) + " left the program", person.id);
-    ended_pair = true;
+  for (const auto& pair : context.store.pairs().OpenPairsOf(person.id)) {
+    if (auto view = LoadPairView(context.store, pair)) {
+      EndPair(context, *view, "the " + std::string(RoleName(person.role)) + " left the program", person.id);
+      ended_pair = true;
+    }
   }
   auto& store = context.store;
   const int texts = person.role == Role::kMentee ? store.sessions().EraseMenteeTexts(person.id) : 0;
@@ -31,6 +32,8 @@ Reply ForgetMe(CommandContext& context) {
   const int topics = store.pairs().EraseOffLimitsAddedBy(person.id);
   const int queued = store.outbox().DropPendingFor(person.ref);
   store.conversations().Erase(person.ref);  // how to reach them is personal data too
+  store.roster().Erase(person.ref.Key());   // the imported org-chart row and the matcher's notes on them
+  store.roster().EraseDoNotPairOf(person.ref.Key());
   const int audit = store.program().EraseAuditActor(person.ref.Key());
   if (person.active()) {
     person.enrolment = Enrolment::kLeft;
@@ -40,10 +43,10 @@ Reply ForgetMe(CommandContext& context) {
   store.people().Erase(person.id);
 
   RichText erased("Done. I erased: your profile and identity");
-  erased.Text(", agendas and takeaways of " + Count(texts, "session"))
-      .Text(", " + Count(comments, "feedback comment"))
-      .Text(", " + Count(topics, "off-limits topic"))
-      .Text(", " + Count(queued, "queued message"))
+  erased.Text(", agendas and takeaways of " + Counted(texts, "session"))
+      .Text(", " + Counted(comments, "feedback comment"))
+      .Text(", " + Counted(topics, "off-limits topic"))
+      .Text(", " + Counted(queued, "queued message"))
       .Text(" and your name in " + std::to_string(audit) + (audit == 1 ? " audit entry." : " audit entries."))
       .Text(ended_pair ? " Your pairing has ended." : "");
   return Problem(erased, "What remains is anonymous: that someone in your role took part, and when.");

@@ -1,3 +1,4 @@
+#include "bot/engine/command_text.h"
 #include "bot/engine/program_figures.h"
 
 #include "bot/engine/pair_snapshot.h"
@@ -7,7 +8,6 @@ namespace mentorbot {
 namespace {
 std::string Percent(int part, int whole) { return std::to_string((part * 100 + whole / 2) / whole) + "%"; }
 
-std::string Count(int n, const std::string& thing) { return std::to_string(n) + " " + thing + (n == 1 ? "" : "s"); }
 }  // namespace
 
 ProgramFigures CountProgramFigures(StoreTransaction& store, const ProgramRules& rules, TimePoint now) {
@@ -35,7 +35,7 @@ Section ProgramFiguresSection(const ProgramFigures& figures, const ProgramRules&
   auto add = [&section](std::string label, std::string value) {
     section.fields.push_back(Field{std::move(label), RichText(std::move(value))});
   };
-  add("Participants", Count(figures.mentors, "mentor") + ", " + Count(figures.mentees, "mentee"));
+  add("Participants", Counted(figures.mentors, "mentor") + ", " + Counted(figures.mentees, "mentee"));
   add("Pairs", std::to_string(figures.pairs_active) + " active, " + std::to_string(figures.pairs_paused) + " paused");
   add("Pairs on track", std::to_string(figures.pairs_on_track) + " of " + std::to_string(figures.pairs_active));
   add("Reached " + std::to_string(rules.target_sessions) + " sessions", std::to_string(figures.pairs_reached_target));

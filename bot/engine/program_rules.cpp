@@ -34,17 +34,44 @@ std::optional<int> ParseInt(std::string_view text) {
   return value;
 }
 
-RuleSpec IntRule(std::string key, std::string description, int ProgramRules::*field, int min, int max) {
+using IntField = std::function<int&(ProgramRules&)>;
+
+RuleSpec IntRule(std::string key, std::string description, IntField field, int min, int max) {
   Apply apply = [=](std::string_view text, ProgramRules& rules) -> std::string {
     auto value = ParseInt(text);
     if (!value || *value < min || *value > max) {
       return "must be a whole number from " + std::to_string(min) + " to " + std::to_string(max);
     }
-    rules.*field = *value;
+    field(rules) = *value;
     return "";
   };
-  Show show = [field](const ProgramRules& rules) { return std::to_string(rules.*field); };
+  Show show = [field](const ProgramRules& rules) {
+    ProgramRules copy = rules;  // the accessor hands out a mutable reference; showing must not change anything
+    return std::to_string(field(copy));
+  };
   return RuleSpec{{std::move(key), std::move(description)}, apply, show};
+}
+
+RuleSpec IntRule(std::string key, std::string description, int ProgramRules::*field, int min, int max) {
+  return IntRule(std::move(key), std::move(description), [field](ProgramRules& r) -> int& { return r.*field; }, min, max);
+}
+
+// A matcher weight: points a pair earns for one criterion.
+RuleSpec WeightRule(std::string criterion, std::string description, int MatchWeights::*field) {
+  return IntRule("match_weight_" + criterion, std::move(description),
+                 [field](ProgramRules& r) -> int& { return r.match.*field; }, 0, 100);
+}
+
+std::string ApplyLevelGap(std::string_view text, ProgramRules& rules) {
+  const std::string problem = "must be a range of level differences like 2-8 (mentee level minus mentor level)";
+  const auto dash = text.find('-', 1);
+  if (dash == std::string_view::npos) return problem;
+  auto low = ParseInt(Trim(text.substr(0, dash)));
+  auto high = ParseInt(Trim(text.substr(dash + 1)));
+  if (!low || !high || *low < 0 || *high < *low || *high > 98) return problem;
+  rules.match.min_level_gap = *low;
+  rules.match.max_level_gap = *high;
+  return "";
 }
 
 std::optional<int> ParseClock(std::string_view text) {
@@ -188,6 +215,18 @@ const std::vector<RuleSpec>& Specs() {
     s.push_back(IntRule("min_group_size", "smallest group a report breaks figures down by",
                         &ProgramRules::min_group_size, 2, 50));
     s.push_back(IntRule("max_pause_days", "longest pause a pair can take at once", &ProgramRules::max_pause_days, 1, 365));
+    s.push_back(WeightRule("department", "matching: points for a pair from different departments",
+                           &MatchWeights::department));
+    s.push_back(WeightRule("location", "matching: points for a pair from different locations", &MatchWeights::location));
+    s.push_back(WeightRule("level", "matching: points for a level gap inside match_level_gap", &MatchWeights::level));
+    s.push_back(WeightRule("background", "matching: points for different self-described backgrounds",
+                           &MatchWeights::background));
+    s.push_back(WeightRule("time_zone", "matching: points for 4+ shared working hours (half for 1-4)",
+                           &MatchWeights::time_zone));
+    s.push_back(RuleSpec{{"match_level_gap", "matching: mentee level minus mentor level that earns points, e.g. 2-8"},
+                         ApplyLevelGap, [](const ProgramRules& r) {
+                           return std::to_string(r.match.min_level_gap) + "-" + std::to_string(r.match.max_level_gap);
+                         }});
     return s;
   }();
   return specs;

@@ -10,6 +10,7 @@
 
 #include "bot/core/repositories.h"
 #include "bot/core/status.h"
+#include "bot/engine/matcher.h"
 
 namespace mentorbot {
 
@@ -31,6 +32,7 @@ struct ProgramRules {
   std::string admin_channel;  // conversation id for escalations and digests; empty = admins by DM
   int min_group_size = 5;
   int max_pause_days = 60;
+  MatchWeights match;
 };
 
 struct RuleInfo {

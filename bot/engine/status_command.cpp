@@ -68,24 +68,35 @@ Reply ShowStatus(CommandContext& context) {
     AddLine(waiting, RichText("complete your profile: ")
                          .Code(context.Typed("profile set " + std::string(info.name) + " " + std::string(info.example))));
   }
-  auto view = LoadOpenPair(context.store, person.id);
-  if (!view) {
+  const auto pairs = context.store.pairs().OpenPairsOf(person.id);
+  if (pairs.empty()) {
     section.fields.push_back(Field{"Pair", RichText("not paired yet: an admin pairs people once their profiles are complete")});
-  } else {
+  }
+  for (const auto& each : pairs) {
+    auto view = LoadPairView(context.store, each);
+    if (!view) continue;
+    // A mentor with several mentees sees each pair under its number.
+    const std::string suffix = pairs.size() > 1 ? " #" + std::to_string(each.id) : "";
     RichText pair = NameOf(view->Partner(person)).Text(view->IsMentee(person) ? " (your mentor)" : " (your mentee)");
     if (view->PausedAt(context.now)) pair.Text(", paused until ").Append(WhenFor(*view->pair.paused_until, person, context.settings));
-    section.fields.push_back(Field{"Pair", pair});
+    section.fields.push_back(Field{"Pair" + suffix, pair});
     auto open = context.store.sessions().OpenSessionOf(view->pair.id);
     section.fields.push_back(Field{
-        "Next session",
+        "Next session" + suffix,
         open ? WhenFor(open->starts_at, person, context.settings).Text(" (" + std::string(SessionStateName(open->state)) +
                                                                       (open->agenda.empty() ? ", no agenda yet)" : ", agenda set)"))
              : RichText("none scheduled")});
-    section.fields.push_back(Field{"Progress", RichText(ProgressBar(context.store.sessions().CountHeld(view->pair.id),
-                                                                    context.rules().target_sessions))});
+    section.fields.push_back(Field{"Progress" + suffix, RichText(ProgressBar(context.store.sessions().CountHeld(view->pair.id),
+                                                                             context.rules().target_sessions))});
     PairTasks(context, *view, open, waiting);
   }
-  section.fields.push_back(Field{"Waiting on you", waiting.empty() ? RichText("nothing") : waiting});
+  Field waiting_field{"Waiting on you", waiting.empty() ? RichText("nothing") : waiting};
+  // With several pairs it goes first: platforms show at most 10 fields.
+  if (pairs.size() > 1) {
+    section.fields.insert(section.fields.begin(), std::move(waiting_field));
+  } else {
+    section.fields.push_back(std::move(waiting_field));
+  }
   Reply reply;
   reply.message.summary = "Your status";
   reply.message.sections.push_back(std::move(section));

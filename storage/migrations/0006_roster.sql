@@ -27,3 +27,13 @@ CREATE TABLE do_not_pair (
   PRIMARY KEY (first_key, second_key),
   CHECK (first_key < second_key)
 );
+
+-- The last roster file each admin uploaded that had bad rows, so
+-- `admin roster import --skip-bad` can import its good rows without a second
+-- upload. Replaced by the next upload; removed once imported.
+CREATE TABLE roster_uploads (
+  admin_key   TEXT    PRIMARY KEY,
+  file_name   TEXT    NOT NULL,
+  content     TEXT    NOT NULL,
+  uploaded_at INTEGER NOT NULL
+);

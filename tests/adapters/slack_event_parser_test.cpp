@@ -60,6 +60,24 @@ TEST(SlackEventParserTest, HomeOpenedAsksForTheHomeView) {
   EXPECT_EQ(ParseSlackEvent(messages_tab.dump(), "/mentor")->kind, Kind::kIgnored);
 }
 
+TEST(SlackEventParserTest, ASharedFileIsARosterImportToFetch) {
+  auto parsed = ParseSlackEvent(ReadFixture("slack_file_shared.json"), "/mentor");
+  ASSERT_TRUE(parsed.ok()) << parsed.status().message();
+  EXPECT_EQ(parsed->kind, Kind::kFileShared);
+  EXPECT_EQ(parsed->file_id, "F0ROSTER1");
+  EXPECT_EQ(parsed->event.text, "admin roster import");
+  EXPECT_EQ(parsed->event.from.user.Key(), "slack:T1:UADMIN");
+  EXPECT_EQ(parsed->event.from.conversation_id, "D1ADMIN");
+  EXPECT_EQ(parsed->event.event_id, "Ev0FILE1");
+
+  json by_bot = json::parse(ReadFixture("slack_file_shared.json"));
+  by_bot["event"]["user_id"] = "UBOT";
+  EXPECT_EQ(ParseSlackEvent(by_bot.dump(), "/mentor")->kind, Kind::kIgnored) << "the bot's own uploads";
+  json without_file = json::parse(ReadFixture("slack_file_shared.json"));
+  without_file["event"].erase("file_id");
+  EXPECT_FALSE(ParseSlackEvent(without_file.dump(), "/mentor").ok());
+}
+
 TEST(SlackEventParserTest, BotsEditsAndChannelMessagesAreIgnored) {
   EXPECT_EQ(ParseSlackEvent(ReadFixture("slack_message_from_bot.json"), "/mentor")->kind, Kind::kIgnored);
   json body = json::parse(ReadFixture("slack_message_im.json"));

@@ -40,7 +40,9 @@ class SlackEventsRouteTest : public ProgramTest {
 
   SlackRequestVerifier verifier_{kRouteTestSecret, bot.clock()};
   RecordingSlackViews views_;
-  SlackEventsRoute route_{verifier_, bot.engine(), views_, "/mentor"};
+  HttpClient files_client_{std::chrono::seconds(1)};
+  SlackFileFetcher files_{"http://127.0.0.1:9", "", files_client_, bot.engine()};  // no token: files are ignored
+  SlackEventsRoute route_{verifier_, bot.engine(), views_, files_, "/mentor"};
   std::string last_log_;
 };
 

@@ -29,6 +29,13 @@ TEST(TeamsActivityTest, APersonalMessageIsACommandFromTheAadUser) {
   EXPECT_TRUE(event->redeliverable);
 }
 
+TEST(TeamsActivityTest, AFileSentInThePersonalChatCarriesItsDownloadUrl) {
+  const TeamsActivity activity = Parsed("teams_personal_file.json");
+  EXPECT_EQ(activity.file_name, "roster.csv");
+  EXPECT_EQ(activity.file_download_url.rfind("https://contoso.sharepoint.com/personal/ada_contoso_com/_layouts/15/download.aspx", 0), 0u);
+  EXPECT_TRUE(Parsed("teams_personal_message.json").file_download_url.empty());
+}
+
 TEST(TeamsActivityTest, AChannelMessageLosesTheBotMentionAndNamesPeopleByKey) {
   const TeamsActivity activity = Parsed("teams_channel_message_with_mentions.json");
   EXPECT_FALSE(activity.personal());

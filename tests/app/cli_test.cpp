@@ -24,6 +24,34 @@ TEST(CliTest, ChatNeedsAUser) {
   EXPECT_FALSE(ParseCommandLine({"chat", "--as"}).ok());
 }
 
+TEST(CliTest, RosterImportTakesAFileAndItsOptions) {
+  auto line = ParseCommandLine({"roster", "import", "people.csv", "--skip-bad", "--workspace", "slack:T1", "--config", "c.json"});
+  ASSERT_TRUE(line.ok()) << line.status().message();
+  EXPECT_EQ(line->action, CommandLine::Action::kRosterImport);
+  EXPECT_EQ(line->roster_file, "people.csv");
+  EXPECT_TRUE(line->skip_bad);
+  EXPECT_EQ(line->workspace, "slack:T1");
+  EXPECT_EQ(line->config_path, "c.json");
+  EXPECT_FALSE(ParseCommandLine({"roster"}).ok());
+  EXPECT_FALSE(ParseCommandLine({"roster", "import"}).ok()) << "the file is required";
+  EXPECT_FALSE(ParseCommandLine({"roster", "import", "--skip-bad"}).ok());
+  EXPECT_FALSE(ParseCommandLine({"roster", "export", "x.csv"}).ok());
+  EXPECT_FALSE(ParseCommandLine({"roster", "import", "x.csv", "--json"}).ok()) << "--json belongs to match";
+}
+
+TEST(CliTest, MatchPrintsOrAppliesWithJsonOnRequest) {
+  auto line = ParseCommandLine({"match", "--json", "--apply"});
+  ASSERT_TRUE(line.ok());
+  EXPECT_EQ(line->action, CommandLine::Action::kMatch);
+  EXPECT_TRUE(line->json);
+  EXPECT_TRUE(line->apply);
+  auto plain = ParseCommandLine({"match"});
+  EXPECT_FALSE(plain->json);
+  EXPECT_FALSE(plain->apply);
+  EXPECT_FALSE(ParseCommandLine({"match", "--skip-bad"}).ok());
+  EXPECT_FALSE(ParseCommandLine({"tick", "--apply"}).ok());
+}
+
 TEST(CliTest, HelpAndVersion) {
   EXPECT_EQ(ParseCommandLine({"--help"})->action, CommandLine::Action::kHelp);
   EXPECT_EQ(ParseCommandLine({"serve", "-h"})->action, CommandLine::Action::kHelp);

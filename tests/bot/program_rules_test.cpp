@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "tests/support/fixtures.h"
+
 #include "tests/support/engine_harness.h"
 
 namespace mentorbot {
@@ -62,7 +64,25 @@ TEST_F(ProgramRulesTest, EveryRuleIsDocumentedForAdmins) {
   for (const auto& rule : AllRules()) {
     EXPECT_FALSE(rule.description.empty()) << rule.key;
   }
-  EXPECT_EQ(AllRules().size(), 16u);
+  EXPECT_EQ(AllRules().size(), 22u);
+  // The README's table lists every key an admin can set.
+  const std::string readme = ReadFixture("../../../README.md");
+  for (const auto& rule : AllRules()) EXPECT_NE(readme.find("`" + rule.key + "`"), std::string::npos) << rule.key;
+}
+
+TEST_F(ProgramRulesTest, MatchWeightsAndTheLevelGapAreRules) {
+  InTransaction([](ProgramRepository& program) {
+    EXPECT_TRUE(SetRule(program, "match_weight_department", "5").ok());
+    EXPECT_TRUE(SetRule(program, "match_level_gap", "1-4").ok());
+    EXPECT_FALSE(SetRule(program, "match_level_gap", "4-1").ok()) << "low before high";
+    EXPECT_FALSE(SetRule(program, "match_weight_location", "-1").ok());
+    const ProgramRules rules = LoadRules(program);
+    EXPECT_EQ(rules.match.department, 5);
+    EXPECT_EQ(rules.match.min_level_gap, 1);
+    EXPECT_EQ(rules.match.max_level_gap, 4);
+    EXPECT_EQ(RuleValue(rules, "match_level_gap"), "1-4");
+    EXPECT_EQ(RuleValue(rules, "match_weight_location"), "2");
+  });
 }
 
 }  // namespace

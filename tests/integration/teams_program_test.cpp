@@ -162,6 +162,41 @@ json ActionData(const json& activity, const std::string& verb) {
   return json::object();
 }
 
+TEST_F(TeamsProgramTest, AnAdminSendsTheRosterInTheirChatAndMatchesIt) {
+  Start();
+  // Bare ids are AAD object ids in the admin's tenant. The exec manages the
+  // mentor's team lead (who never enrols): that pair is in one chain.
+  const std::string csv =
+      "id,name,department,level,manager,role\n"
+      "aad-boss,Big Boss,Ops,11,,none\n"
+      "aad-lead,Team Lead,Ops,6,aad-exec,none\n"
+      "aad-mentor,Riley Mentor,Ops,2,aad-lead,mentor\n"
+      "aad-mentee,Morgan Mentee,Finance,9,,mentee\n"
+      "aad-exec,Sam Exec,Ops,10,aad-boss,mentee\n";
+  json upload = Personal(kAdmin, "");
+  upload["attachments"] = json::array({{{"contentType", "application/vnd.microsoft.teams.file.download.info"},
+                                        {"name", "roster.csv"},
+                                        {"contentUrl", "https://contoso.sharepoint.com/personal/roster.csv"},
+                                        {"content", {{"downloadUrl", framework.AddFile("roster1", csv)},
+                                                     {"uniqueId", "roster1"}, {"fileType", "csv"}}}}});
+  Send(upload);
+  EXPECT_THAT(WaitFor(kAdmin.Conversation(), "Roster imported").dump(), HasSubstr("5 people"));
+  Send(Personal(kAdmin, "admin match preview"));
+  const std::string preview = WaitFor(kAdmin.Conversation(), "Match preview").dump();
+  EXPECT_THAT(preview, HasSubstr("Riley Mentor"));
+  EXPECT_THAT(preview, HasSubstr("Morgan Mentee")) << "the only mentee outside the mentor's chain";
+  EXPECT_THAT(preview, HasSubstr("leadership chain")) << "why the exec stays unpaired";
+
+  json elsewhere = upload;  // a file that is not served from SharePoint or the service is never fetched
+  elsewhere["id"] = "upload-2";
+  elsewhere["attachments"][0]["content"]["downloadUrl"] = "http://127.0.0.2:1/roster.csv";
+  Send(elsewhere);
+  for (int i = 0; i < 200 && bot->Log().find("download URL not allowed") == std::string::npos; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  EXPECT_THAT(bot->Log(), HasSubstr("file ignored (download URL not allowed)"));
+}
+
 TEST_F(TeamsProgramTest, RefusesUnauthenticatedRequestsAndForeignServiceUrls) {
   Start();
   const json join = Personal(kMentee, "join mentee");

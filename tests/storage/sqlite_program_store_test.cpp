@@ -130,6 +130,13 @@ TEST_F(SqliteProgramStoreTest, RosterEntriesAreReplacedByKeyAndDoNotPairIsUnorde
     EXPECT_EQ(tx.roster().EraseDoNotPairOf("slack:T1:UM"), 1);
     EXPECT_TRUE(tx.roster().Erase(boss.key));
     EXPECT_FALSE(tx.roster().Find(boss.key));
+
+    tx.roster().KeepUpload("slack:T1:UA", RosterUpload{"a.csv", "first", TestEpoch()});
+    tx.roster().KeepUpload("slack:T1:UA", RosterUpload{"b.csv", "second", TestEpoch()});
+    auto upload = tx.roster().TakeUpload("slack:T1:UA");
+    ASSERT_TRUE(upload);
+    EXPECT_EQ(upload->file_name, "b.csv") << "the newest upload replaces the one before";
+    EXPECT_FALSE(tx.roster().TakeUpload("slack:T1:UA")) << "taking removes it";
   });
 }
 

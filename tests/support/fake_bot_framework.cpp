@@ -33,6 +33,15 @@ FakeBotFramework::FakeBotFramework(std::string app_id, std::string app_password)
   server_.Post("/oauth2/v2.0/token", [this](const httplib::Request& request, httplib::Response& response) {
     Token(request, response);
   });
+  server_.Get(R"(/teams/files/([A-Za-z0-9]+))", [this](const httplib::Request& request, httplib::Response& response) {
+    std::lock_guard lock(mutex_);
+    auto file = files_.find(request.matches[1].str());
+    if (file == files_.end() || !request.get_header_value("Authorization").empty()) {
+      response.status = 404;
+      return;
+    }
+    response.set_content(file->second, "text/csv");
+  });
   server_.Post(R"(/teams/v3/.*)", [this](const httplib::Request& request, httplib::Response& response) {
     Connector(request, response);
   });
@@ -136,6 +145,12 @@ void FakeBotFramework::FailNext(int count, int status, int retry_after_seconds) 
 void FakeBotFramework::SetDown(bool down) {
   std::lock_guard lock(mutex_);
   down_ = down;
+}
+
+std::string FakeBotFramework::AddFile(const std::string& id, const std::string& content) {
+  std::lock_guard lock(mutex_);
+  files_[id] = content;
+  return service_url() + "files/" + id;
 }
 
 }  // namespace mentorbot

@@ -13,6 +13,7 @@
 #include <deque>
 #include <mutex>
 #include <nlohmann/json.hpp>
+#include <map>
 #include <string>
 #include <thread>
 #include <vector>
@@ -53,11 +54,15 @@ class FakeBotFramework {
   void FailNext(int count, int status, int retry_after_seconds = -1);
   // While down, every request gets 503.
   void SetDown(bool down);
+  // Serves `content` at the returned URL under the service url, as Teams'
+  // pre-authenticated file download URLs are served (no credentials).
+  std::string AddFile(const std::string& id, const std::string& content);
 
  private:
   void Connector(const httplib::Request& request, httplib::Response& response);
   void Token(const httplib::Request& request, httplib::Response& response);
 
+  std::map<std::string, std::string> files_;  // id -> content
   std::string app_id_;
   std::string app_password_;
   httplib::Server server_;

@@ -42,7 +42,38 @@ FakeSlackServer::FakeSlackServer(std::string expected_token) : expected_token_(s
     posted_changed_.notify_all();
     Reply(response, 200, json{{"ok", true}});
   });
+  server_.Get("/api/files.info", [this](const httplib::Request& request, httplib::Response& response) {
+    std::lock_guard lock(mutex_);
+    calls_.push_back(Call{"files.info", request.get_header_value("Authorization"), {{"file", request.get_param_value("file")}}});
+    posted_changed_.notify_all();
+    if (calls_.back().authorization != "Bearer " + expected_token_) return Reply(response, 200, json{{"ok", false}, {"error", "invalid_auth"}});
+    auto file = files_.find(request.get_param_value("file"));
+    if (file == files_.end()) return Reply(response, 200, json{{"ok", false}, {"error", "file_not_found"}});
+    const auto& [name, content] = file->second;
+    const bool csv = name.size() > 4 && name.substr(name.size() - 4) == ".csv";
+    Reply(response, 200, json{{"ok", true},
+                              {"file", {{"id", file->first}, {"name", name}, {"filetype", csv ? "csv" : "pdf"},
+                                        {"size", content.size()},
+                                        {"url_private_download", "http://127.0.0.1:" + std::to_string(port_) +
+                                                                     "/api/files-pri/" + file->first + "/download"}}}});
+  });
+  server_.Get(R"(/api/files-pri/([A-Za-z0-9]+)/download)", [this](const httplib::Request& request, httplib::Response& response) {
+    std::lock_guard lock(mutex_);
+    calls_.push_back(Call{"file download", request.get_header_value("Authorization"), {{"file", request.matches[1].str()}}});
+    posted_changed_.notify_all();
+    auto file = files_.find(request.matches[1].str());
+    if (calls_.back().authorization != "Bearer " + expected_token_ || file == files_.end()) {
+      response.status = 404;
+      return;
+    }
+    response.set_content(file->second.second, "text/csv");
+  });
   port_ = StartOnLoopback(server_, thread_, "fake Slack");
+}
+
+void FakeSlackServer::AddFile(const std::string& id, const std::string& name, const std::string& content) {
+  std::lock_guard lock(mutex_);
+  files_[id] = {name, content};
 }
 
 FakeSlackServer::~FakeSlackServer() {

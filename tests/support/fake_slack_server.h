@@ -56,6 +56,9 @@ class FakeSlackServer {
   void SetProfile(const std::string& user_id, const std::string& tz, const std::string& display_name);
   // While down, every request gets 503.
   void SetDown(bool down);
+  // A file files.info describes (as CSV when the name ends .csv) and
+  // url_private_download serves, both only with the bot token.
+  void AddFile(const std::string& id, const std::string& name, const std::string& content);
   // The next `count` chat.postMessage calls are accepted (posted) but the
   // answer is held back for `hold` — the sender is mid-dispatch meanwhile.
   void HoldAnswers(int count, std::chrono::milliseconds hold);
@@ -82,6 +85,7 @@ class FakeSlackServer {
   std::map<std::string, std::deque<Fault>> faults_;
   bool down_ = false;
   std::map<std::string, std::pair<std::string, std::string>> profiles_;
+  std::map<std::string, std::pair<std::string, std::string>> files_;  // id -> (name, content)
   bool stopping_ = false;
   int holds_ = 0;
   std::chrono::milliseconds hold_{0};

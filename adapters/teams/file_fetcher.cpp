@@ -1,0 +1,41 @@
+#include "adapters/teams/file_fetcher.h"
+
+#include <spdlog/spdlog.h>
+
+namespace mentorbot {
+
+namespace {
+bool EndsWith(const std::string& text, const std::string& suffix) {
+  return text.size() >= suffix.size() && text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+}  // namespace
+
+bool TeamsFileFetcher::Allows(const std::string& url) const {
+  auto split = SplitUrl(url);
+  if (!split) return false;
+  const std::string& origin = split->first;  // "https://host[:port]"
+  return (origin.rfind("https://", 0) == 0 && EndsWith(origin, ".sharepoint.com")) || policy_.Allows(url);
+}
+
+void TeamsFileFetcher::Fetch(Event event, const std::string& file_name, const std::string& download_url) {
+  queue_.Post([this, event = std::move(event), file_name, download_url] { Import(event, file_name, download_url); });
+}
+
+void TeamsFileFetcher::Import(Event event, const std::string& file_name, const std::string& download_url) {
+  auto response = client_.Get(download_url, {});
+  if (!response.ok() || response->status != 200) {
+    spdlog::warn("teams file download failed: {}",
+                 response.ok() ? "http " + std::to_string(response->status) : response.status().message());
+    return;
+  }
+  if (response->body.size() > kMaxFileBytes) {
+    spdlog::warn("teams file skipped: {} bytes is over the {} byte limit", response->body.size(), kMaxFileBytes);
+    return;
+  }
+  const bool skip_bad = event.text.find("--skip-bad") != std::string::npos;
+  event.text = skip_bad ? "admin roster import --skip-bad" : "admin roster import";
+  event.attachment = Event::Attachment{file_name, response->body};
+  if (handler_.Handle(event).failed) spdlog::warn("teams file {}: the store was unavailable; send it again", file_name);
+}
+
+}  // namespace mentorbot
