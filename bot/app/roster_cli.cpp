@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include <fstream>
+#include <iomanip>
 #include <iostream>
 #include <sstream>
 
@@ -62,7 +63,8 @@ void PrintMatchText(const MatchResult& result, bool applied) {
   }
   for (const auto& person : result.unmatched) std::cout << "not paired: " << person.id << ": " << person.why << "\n";
   std::cout << (applied ? "created " : "proposed ") << result.pairs.size() << " pairs, " << result.unmatched.size()
-            << " not paired, total score " << result.total_score << ", mean score " << result.mean_score() << "\n";
+            << " not paired, total score " << result.total_score << ", mean score " << std::fixed
+            << std::setprecision(2) << result.mean_score() << "\n";
 }
 }  // namespace
 

@@ -44,7 +44,7 @@ void Write(StoreTransaction& store, const RosterRow& row, TimePoint now, RosterI
   ++result.rows;
   auto ref = UserRef::Parse(row.key);
   std::optional<Person> person = ref ? store.people().Find(*ref) : std::nullopt;
-  if (!row.role) {
+  if (!row.role || !ref) {  // the parser gives every participant a user key; keep it that way here too
     ++result.org_chart;
     if (person) {
       ApplyProfile(row, *person);
@@ -54,7 +54,7 @@ void Write(StoreTransaction& store, const RosterRow& row, TimePoint now, RosterI
   }
   if (!person) {
     Person fresh;
-    fresh.ref = *ref;  // the parser gives every participant a user key
+    fresh.ref = *ref;
     fresh.display_name = row.name.empty() ? ref->user_id : row.name;
     fresh.role = *row.role;
     fresh.joined_at = now;
@@ -101,10 +101,9 @@ Message RosterImportMessage(const RosterImport& result, const std::string& file_
   const std::string from = file_name.empty() ? "" : " from " + file_name;
   const std::string bad = std::to_string(result.problems.size()) + (result.problems.size() == 1 ? " bad row" : " bad rows");
   if (result.imported) {
-    message.summary = "Roster imported" + from + ": " + std::to_string(result.rows) + " people";
-    Section section{RichText("Roster imported" + from + ": " + std::to_string(result.rows) + " people" +
-                             (result.problems.empty() ? "." : ", skipping " + bad + ".")),
-                    {}, {}};
+    message.summary = "Roster imported" + from + ": " + std::to_string(result.rows) + " people" +
+                      (result.problems.empty() ? "." : ", skipping " + bad + ".");
+    Section section{RichText(message.summary), {}, {}};
     section.fields.push_back(Field{"Newly enrolled", RichText(std::to_string(result.enrolled))});
     section.fields.push_back(Field{"Participants updated", RichText(std::to_string(result.updated))});
     section.fields.push_back(Field{"Org chart only", RichText(std::to_string(result.org_chart))});
@@ -113,8 +112,8 @@ Message RosterImportMessage(const RosterImport& result, const std::string& file_
     }
     message.sections.push_back(std::move(section));
   } else {
-    message.summary = "Roster not imported" + from + ": " + bad;
-    message.sections.push_back(Section{RichText("Nothing imported" + from + ": " + bad + "."), {}, {}});
+    message.summary = "Nothing imported" + from + ": " + bad + ".";
+    message.sections.push_back(Section{RichText(message.summary), {}, {}});
   }
   if (result.problems.empty()) return message;
   RichText lines;

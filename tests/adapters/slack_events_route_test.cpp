@@ -100,6 +100,13 @@ TEST_F(SlackEventsRouteTest, OpeningTheHomeTabPublishesItOncePerEvent) {
   EXPECT_THAT(views_.calls().back().view.dump(), HasSubstr("The program in figures"));
 }
 
+TEST_F(SlackEventsRouteTest, ASharedFileIsAcknowledgedAtOnceAndFetchedLater) {
+  const HttpResponse response = Post(json::parse(ReadFixture("slack_file_shared.json")));
+  EXPECT_EQ(response.status, 200);
+  EXPECT_THAT(last_log_, HasSubstr("file_shared F0ROSTER1"));
+  EXPECT_TRUE(Replies().empty()) << "nothing is answered before the file is fetched (here: no token, never)";
+}
+
 TEST_F(SlackEventsRouteTest, BotMessagesAreIgnoredAndBadRequestsRefused) {
   EXPECT_EQ(Post(json::parse(ReadFixture("slack_message_from_bot.json"))).status, 200);
   EXPECT_THAT(last_log_, HasSubstr("ignored"));
