@@ -12,6 +12,7 @@ constexpr const char* kSelectPair = PAIR_COLUMNS "WHERE id = ?";
 constexpr const char* kSelectOpenPairOf =
     PAIR_COLUMNS "WHERE (mentor_id = ?1 OR mentee_id = ?1) AND state <> 'ended' ORDER BY id DESC LIMIT 1";
 constexpr const char* kSelectOpenPairs = PAIR_COLUMNS "WHERE state <> 'ended' ORDER BY id";
+constexpr const char* kSelectAllPairs = PAIR_COLUMNS "ORDER BY id";
 constexpr const char* kSelectOpenPairsOf =
     PAIR_COLUMNS "WHERE (mentor_id = ?1 OR mentee_id = ?1) AND state <> 'ended' ORDER BY id";
 #undef PAIR_COLUMNS
@@ -47,6 +48,8 @@ std::vector<std::pair<std::int64_t, std::int64_t>> SqlitePairRepository::ListEve
     return std::pair<std::int64_t, std::int64_t>{row.getColumn(0).getInt64(), row.getColumn(1).getInt64()};
   });
 }
+
+std::vector<Pair> SqlitePairRepository::ListAll() { return QueryAll(connection_, kSelectAllPairs, ReadPair); }
 
 std::vector<Pair> SqlitePairRepository::ListOpen() { return QueryAll(connection_, kSelectOpenPairs, ReadPair); }
 

@@ -14,6 +14,7 @@ namespace {
 constexpr const char* kSelectPerson = PERSON_COLUMNS "WHERE platform = ? AND workspace = ? AND user_id = ?";
 constexpr const char* kSelectPersonById = PERSON_COLUMNS "WHERE id = ?";
 constexpr const char* kSelectActive = PERSON_COLUMNS "WHERE enrolment = 'active' ORDER BY id";
+constexpr const char* kSelectAll = PERSON_COLUMNS "ORDER BY id";
 constexpr const char* kSelectNeverSynced =
     PERSON_COLUMNS "WHERE platform = ? AND profile_synced_at IS NULL AND workspace <> 'erased' ORDER BY id LIMIT ?";
 #undef PERSON_COLUMNS
@@ -80,6 +81,8 @@ std::optional<Person> SqlitePeopleRepository::FindById(std::int64_t id) {
 }
 
 std::vector<Person> SqlitePeopleRepository::ListActive() { return QueryAll(connection_, kSelectActive, ReadPerson); }
+
+std::vector<Person> SqlitePeopleRepository::ListAll() { return QueryAll(connection_, kSelectAll, ReadPerson); }
 
 std::int64_t SqlitePeopleRepository::Save(const Person& person) {
   if (person.id == 0) {

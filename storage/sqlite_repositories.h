@@ -16,6 +16,7 @@ class SqlitePeopleRepository : public PeopleRepository {
   std::optional<Person> FindById(std::int64_t id) override;
   std::int64_t Save(const Person& person) override;
   std::vector<Person> ListActive() override;
+  std::vector<Person> ListAll() override;
   void Erase(std::int64_t id) override;
   std::vector<Person> ListNeverSynced(Platform platform, int limit) override;
   void MarkSynced(std::int64_t id, TimePoint at) override;
@@ -32,6 +33,7 @@ class SqlitePairRepository : public PairRepository {
   std::vector<Pair> OpenPairsOf(std::int64_t person_id) override;
   std::vector<std::pair<std::int64_t, std::int64_t>> ListEverPaired() override;
   std::vector<Pair> ListOpen() override;
+  std::vector<Pair> ListAll() override;
   std::int64_t Save(const Pair& pair) override;
   bool AddOffLimits(std::int64_t pair_id, const std::string& topic, std::int64_t added_by, TimePoint at) override;
   bool RemoveOffLimits(std::int64_t pair_id, const std::string& topic) override;
@@ -63,6 +65,16 @@ class SqliteRosterRepository : public RosterRepository {
   SqliteConnection& connection_;
 };
 
+class SqliteSurveyRepository : public SurveyRepository {
+ public:
+  explicit SqliteSurveyRepository(SqliteConnection& connection) : connection_(connection) {}
+  void SaveAnswer(const PulseAnswer& answer) override;
+  std::vector<PulseAnswer> ListAnswers() override;
+
+ private:
+  SqliteConnection& connection_;
+};
+
 class SqliteSessionRepository : public SessionRepository {
  public:
   explicit SqliteSessionRepository(SqliteConnection& connection) : connection_(connection) {}
@@ -70,6 +82,8 @@ class SqliteSessionRepository : public SessionRepository {
   std::optional<Session> OpenSessionOf(std::int64_t pair_id) override;
   std::optional<Session> LastHeld(std::int64_t pair_id) override;
   std::vector<Session> ListForPair(std::int64_t pair_id) override;
+  std::vector<Session> ListAll() override;
+  std::vector<Feedback> ListFeedback() override;
   int CountHeld(std::int64_t pair_id) override;
   int CountHeldBetween(TimePoint from, TimePoint to) override;
   int CountTakeawaysBetween(TimePoint from, TimePoint to) override;

@@ -15,6 +15,7 @@ constexpr const char* kSelectOpen =
 constexpr const char* kSelectLastHeld =
     SESSION_COLUMNS "WHERE pair_id = ? AND state = 'held' ORDER BY starts_at DESC, id DESC LIMIT 1";
 constexpr const char* kSelectForPair = SESSION_COLUMNS "WHERE pair_id = ? ORDER BY starts_at, id";
+constexpr const char* kSelectAllSessions = SESSION_COLUMNS "ORDER BY pair_id, starts_at, id";
 #undef SESSION_COLUMNS
 
 Session ReadSession(SQLite::Statement& row) {
@@ -108,6 +109,16 @@ void SqliteSessionRepository::SaveFeedback(const Feedback& feedback) {
   statement.bind(4, feedback.comment);
   BindTime(statement, 5, feedback.at);
   statement.exec();
+}
+
+std::vector<Session> SqliteSessionRepository::ListAll() { return QueryAll(connection_, kSelectAllSessions, ReadSession); }
+
+std::vector<Feedback> SqliteSessionRepository::ListFeedback() {
+  return QueryAll(connection_, "SELECT session_id, person_id, rating, comment, at FROM feedback ORDER BY session_id, person_id",
+                  [](SQLite::Statement& row) {
+                    return Feedback{row.getColumn(0).getInt64(), row.getColumn(1).getInt64(), row.getColumn(2).getInt(),
+                                    row.getColumn(3).getString(), ColumnTime(row, 4)};
+                  });
 }
 
 std::optional<Feedback> SqliteSessionRepository::FindFeedback(std::int64_t session_id, std::int64_t person_id) {

@@ -11,7 +11,7 @@ class SqliteTransaction : public StoreTransaction {
  public:
   explicit SqliteTransaction(SqliteConnection& connection)
       : people_(connection), pairs_(connection), sessions_(connection), program_(connection), outbox_(connection),
-        conversations_(connection), roster_(connection) {}
+        conversations_(connection), roster_(connection), surveys_(connection) {}
 
   PeopleRepository& people() override { return people_; }
   PairRepository& pairs() override { return pairs_; }
@@ -20,6 +20,7 @@ class SqliteTransaction : public StoreTransaction {
   OutboxRepository& outbox() override { return outbox_; }
   ConversationRepository& conversations() override { return conversations_; }
   RosterRepository& roster() override { return roster_; }
+  SurveyRepository& surveys() override { return surveys_; }
 
  private:
   SqlitePeopleRepository people_;
@@ -29,6 +30,7 @@ class SqliteTransaction : public StoreTransaction {
   SqliteOutboxRepository outbox_;
   SqliteConversationRepository conversations_;
   SqliteRosterRepository roster_;
+  SqliteSurveyRepository surveys_;
 };
 
 }  // namespace mentorbot

@@ -27,6 +27,8 @@ class PeopleRepository {
   virtual std::int64_t Save(const Person& person) = 0;
   // Everyone enrolled now, by id.
   virtual std::vector<Person> ListActive() = 0;
+  // Everyone who ever enrolled (also those who left or were erased), by id.
+  virtual std::vector<Person> ListAll() = 0;
   // People on `platform` whose platform profile was never looked up, at most `limit`.
   virtual std::vector<Person> ListNeverSynced(Platform platform, int limit) = 0;
   virtual void MarkSynced(std::int64_t id, TimePoint at) = 0;
@@ -48,6 +50,7 @@ class PairRepository {
   // (mentor id, mentee id) of every pair there ever was, ended or not.
   virtual std::vector<std::pair<std::int64_t, std::int64_t>> ListEverPaired() = 0;
   virtual std::vector<Pair> ListOpen() = 0;
+  virtual std::vector<Pair> ListAll() = 0;  // every pair, ended too, by id
   // Inserts (pair.id == 0) or updates. Returns the id.
   virtual std::int64_t Save(const Pair& pair) = 0;
 
@@ -87,6 +90,25 @@ class RosterRepository {
   virtual std::optional<RosterUpload> TakeUpload(const std::string& admin_key) = 0;
 };
 
+// The pulse survey: each participant answers a few 1–5 questions at kickoff
+// ("pre") and once their pair reached the target ("post").
+struct PulseAnswer {
+  std::int64_t person_id = 0;
+  std::int64_t pair_id = 0;
+  std::string phase;  // "pre" or "post"
+  int question = 0;   // 1-based
+  int rating = 0;     // 1..5
+  TimePoint at{};
+};
+
+class SurveyRepository {
+ public:
+  virtual ~SurveyRepository() = default;
+  // One answer per person, pair, phase and question: answering again replaces it.
+  virtual void SaveAnswer(const PulseAnswer& answer) = 0;
+  virtual std::vector<PulseAnswer> ListAnswers() = 0;
+};
+
 class SessionRepository {
  public:
   virtual ~SessionRepository() = default;
@@ -97,6 +119,9 @@ class SessionRepository {
   virtual std::optional<Session> LastHeld(std::int64_t pair_id) = 0;
   // All of the pair's sessions, oldest first.
   virtual std::vector<Session> ListForPair(std::int64_t pair_id) = 0;
+  // Every session of the program, by pair then start; every rating.
+  virtual std::vector<Session> ListAll() = 0;
+  virtual std::vector<Feedback> ListFeedback() = 0;
   virtual int CountHeld(std::int64_t pair_id) = 0;
   // Program-wide: sessions held, and takeaways written, in [from, to).
   virtual int CountHeldBetween(TimePoint from, TimePoint to) = 0;

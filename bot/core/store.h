@@ -28,6 +28,7 @@ class StoreTransaction {
   virtual OutboxRepository& outbox() = 0;
   virtual ConversationRepository& conversations() = 0;
   virtual RosterRepository& roster() = 0;
+  virtual SurveyRepository& surveys() = 0;
 };
 
 class Store {

@@ -11,6 +11,7 @@ void RegisterAllCommands(CommandRouter& router) {
   RegisterSessionNotesCommands(router);
   RegisterPairTermsCommands(router);
   RegisterFeedbackCommand(router);
+  RegisterPulseCommand(router);
   RegisterHistoryCommand(router);
   RegisterProfileCommand(router);
   RegisterPauseCommands(router);

@@ -19,6 +19,7 @@ void RegisterPauseCommands(CommandRouter& router);      // pause, resume
 void RegisterForgetMeCommand(CommandRouter& router);
 void RegisterAdminCommand(CommandRouter& router);
 void RegisterHomeCommand(CommandRouter& router);
+void RegisterPulseCommand(CommandRouter& router);
 
 struct CommandContext;
 struct Reply;

@@ -4,6 +4,7 @@
 
 #include "bot/engine/command_text.h"
 #include "bot/engine/profile_fields.h"
+#include "bot/engine/program_rules.h"
 
 namespace mentorbot {
 
@@ -91,9 +92,21 @@ void CheckProfileInputs(const Event& event, const Form& form, std::map<std::stri
 }
 }  // namespace
 
+Form PulseForm(const std::string& phase, const std::vector<std::string>& statements) {
+  Form form{"pulse", phase, phase == "post" ? "Closing pulse survey" : "Opening pulse survey", "Send", {}};
+  const std::vector<Choice> scale = {{"1", "1 · strongly disagree"}, {"2", "2 · disagree"}, {"3", "3 · neither"},
+                                     {"4", "4 · agree"}, {"5", "5 · strongly agree"}};
+  for (std::size_t i = 0; i < statements.size(); ++i) {
+    form.inputs.push_back(FormInput{"q" + std::to_string(i + 1), statements[i], "Pick 1 to 5", "", false, 1,
+                                    FormInput::Kind::kChoice, scale, true});
+  }
+  return form;
+}
+
 FormCommand CommandFromSubmission(const Event& event) {
-  static const std::array<Form, 5> kForms = {TakeawaysForm(), AgendaForm(), JoinForm(), WhenForm("schedule"),
-                                             WhenForm("reschedule")};
+  // Only input names and choices matter for checking, so the default statements do.
+  static const std::array<Form, 6> kForms = {TakeawaysForm(), AgendaForm(), JoinForm(), WhenForm("schedule"),
+                                             WhenForm("reschedule"), PulseForm("", ProgramRules{}.pulse_questions)};
   FormCommand result;
   const Form* form = nullptr;
   for (const Form& candidate : kForms) {

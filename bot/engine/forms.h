@@ -6,6 +6,7 @@
 
 #include <map>
 #include <string>
+#include <vector>
 
 #include "bot/core/event.h"
 #include "bot/core/message.h"
@@ -22,6 +23,9 @@ Form AgendaForm(const std::string& initial = "");
 // submission runs `join <role>`, and the join command saves the profile
 // inputs (named as in `profile set`) from the event's fields.
 Form JoinForm();
+// The pulse survey for `phase` ("pre" or "post"): one 1-5 choice per
+// statement (q1, q2, …); the submission runs `pulse <phase> <r1> <r2> …`.
+Form PulseForm(const std::string& phase, const std::vector<std::string>& statements);
 // A time for `verb` ("schedule" or "reschedule"), read like the typed command.
 Form WhenForm(const std::string& verb, const std::string& initial = "");
 

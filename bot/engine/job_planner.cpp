@@ -16,6 +16,8 @@ using std::chrono::hours;
 constexpr days kStallNudgeSpacing{7};
 // A "did you meet?" check-in older than this is no longer worth sending.
 constexpr days kCheckInLifetime{7};
+// A pulse survey not sent within two weeks of its moment would measure something else.
+constexpr days kPulseLifetime{14};
 
 std::string Id(std::int64_t id) { return std::to_string(id); }
 std::string Seconds(TimePoint time) { return std::to_string(time.time_since_epoch().count()); }
@@ -30,7 +32,11 @@ class Planner {
     if (pair_.open) PlanOpenSession(*pair_.open);
     if (pair_.last_held) PlanAfterSession(*pair_.last_held);
     if (!pair_.open) PlanStall();
-    if (pair_.held >= rules_.target_sessions && pair_.last_held) PlanMilestone();
+    PlanPulse("pre", view_.pair.created_at);
+    if (pair_.held >= rules_.target_sessions && pair_.last_held) {
+      PlanMilestone();
+      PlanPulse("post", pair_.last_held->held_at.value_or(pair_.last_held->starts_at));
+    }
     return std::move(planned_);
   }
 
@@ -187,6 +193,24 @@ class Planner {
                             .Text(" — and you're welcome to keep meeting."));
           },
           pair_.last_held->held_at.value_or(pair_.last_held->starts_at), std::nullopt);
+    }
+  }
+
+  // The pulse survey: at kickoff ("pre") and once the target is reached ("post").
+  void PlanPulse(const std::string& phase, TimePoint due) {
+    for (const Person* reader : {&view_.mentor, &view_.mentee}) {
+      Add(*reader, "pair:" + Id(view_.pair.id) + ":pulse:" + phase + ":" + Id(reader->id),
+          [this, phase] {
+            Message message = Note(RichText(phase == "pre" ? "A one-minute pulse survey as your pairing starts: how much do "
+                                                             "you agree with three statements? Asked again after your "
+                                                             "last session, to show what changed."
+                                                           : "You reached the program's target: the closing pulse "
+                                                             "survey, the same three statements as at the start."),
+                                   RichText("Admins only ever see averages. Or type ").Code("pulse " + phase + " <1-5> <1-5> <1-5>"));
+            message.sections.back().form = PulseForm(phase, rules_.pulse_questions);
+            return message;
+          },
+          due, due + kPulseLifetime);
     }
   }
 

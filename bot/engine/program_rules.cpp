@@ -223,6 +223,16 @@ const std::vector<RuleSpec>& Specs() {
                            &MatchWeights::background));
     s.push_back(WeightRule("time_zone", "matching: points for 4+ shared working hours (half for 1-4)",
                            &MatchWeights::time_zone));
+    for (std::size_t i = 0; i < ProgramRules{}.pulse_questions.size(); ++i) {
+      s.push_back(RuleSpec{{"pulse_question_" + std::to_string(i + 1),
+                            "pulse survey statement " + std::to_string(i + 1) + ", rated 1-5 at kickoff and after the target"},
+                           [i](std::string_view text, ProgramRules& r) -> std::string {
+                             if (Trim(text).empty() || text.size() > 300) return "must be 1 to 300 characters";
+                             r.pulse_questions[i] = std::string(Trim(text));
+                             return "";
+                           },
+                           [i](const ProgramRules& r) { return r.pulse_questions[i]; }});
+    }
     s.push_back(RuleSpec{{"match_level_gap", "matching: mentee level minus mentor level that earns points, e.g. 2-8"},
                          ApplyLevelGap, [](const ProgramRules& r) {
                            return std::to_string(r.match.min_level_gap) + "-" + std::to_string(r.match.max_level_gap);

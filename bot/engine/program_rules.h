@@ -33,6 +33,11 @@ struct ProgramRules {
   int min_group_size = 5;
   int max_pause_days = 60;
   MatchWeights match;
+  // The pulse survey's statements, rated 1-5 at kickoff and after the target.
+  std::vector<std::string> pulse_questions = {
+      "I understand the day-to-day experience of colleagues whose background differs from mine.",
+      "I feel comfortable speaking openly with people at a very different level of seniority.",
+      "I know concrete things I will do differently at work because of this program."};
 };
 
 struct RuleInfo {

@@ -156,12 +156,14 @@ TEST_F(SchedulerProgramTest, SixSessionsThreeZonesTwoClockChangesEveryMessageAtT
   expect_all("UMENTOR2 checkin", "Wed 08:00");  // 05:15 or 06:15 in London: quiet, held to 08:00
   EXPECT_EQ(by_recipient_kind["UMENTOR1 checkin"],
             (std::vector<std::string>{"Wed 15:45", "Wed 15:45", "Wed 14:45", "Wed 15:45", "Wed 15:45", "Wed 15:45"}));
-  // Per pair and session: an agenda nudge, four reminders, two check-ins; then two milestones.
+  // Per pair and session: an agenda nudge, four reminders, two check-ins; then two milestones;
+  // the opening and the closing pulse survey to each member.
   std::size_t pair_messages = 0;
   for (const auto& item : sent) pair_messages += item.key.rfind("digest:", 0) != 0;
-  EXPECT_EQ(pair_messages, 3u * (6u * 7u + 2u));
+  EXPECT_EQ(pair_messages, 3u * (6u * 7u + 2u + 4u));
   EXPECT_EQ(by_recipient_kind["UMENTEE0 milestone"].size(), 1u);
   EXPECT_EQ(by_recipient_kind["UMENTOR2 milestone"].size(), 1u);
+  EXPECT_EQ(by_recipient_kind["UMENTEE0 pulse"].size(), 2u) << "pre and post";
 }
 
 }  // namespace

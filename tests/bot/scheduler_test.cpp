@@ -54,9 +54,11 @@ class SchedulerTest : public ProgramTest {
   std::vector<TickReport::Item> digests;
 };
 
-TEST_F(SchedulerTest, NothingIsDueRightAfterPairing) {
+TEST_F(SchedulerTest, OnlyTheOpeningPulseSurveyIsDueRightAfterPairing) {
   auto report = Tick();
-  EXPECT_TRUE(report.queued.empty()) << ::testing::PrintToString(Kinds(report));
+  ASSERT_EQ(report.queued.size(), 2u) << ::testing::PrintToString(Kinds(report));
+  for (const auto& item : report.queued) EXPECT_NE(item.key.find(":pulse:pre:"), std::string::npos) << item.key;
+  EXPECT_TRUE(Tick().queued.empty()) << "each once";
   ASSERT_TRUE(report.next_due);
   EXPECT_EQ(*report.next_due, TestEpoch() + std::chrono::days(28)) << "the first stall nudge: cadence 21 + grace 7";
 }
