@@ -18,6 +18,11 @@ std::string UsageText() {
          "  mentorbot match [--json] [--apply] [--config FILE]\n"
          "                                           the optimal pairs for everyone unpaired; --apply creates\n"
          "                                           them and sends the kickoffs; --json prints them as JSON\n"
+         "  mentorbot export --out DIR [--config FILE]\n"
+         "                                           the program's data as CSV files for analysis (no\n"
+         "                                           backgrounds, agendas, takeaways or comments)\n"
+         "  mentorbot backup --out FILE [--config FILE]\n"
+         "                                           a consistent copy of the database, also while the bot runs\n"
          "  mentorbot --help | --version\n"
          "\n"
          "USER is a name (console:local:NAME) or a user key such as slack:T0001:U0001.\n"
@@ -37,6 +42,10 @@ StatusOr<CommandLine> ParseCommandLine(const std::vector<std::string>& args) {
       line.action = CommandLine::Action::kChat;
     } else if (args[i] == "tick") {
       line.action = CommandLine::Action::kTick;
+    } else if (args[i] == "export") {
+      line.action = CommandLine::Action::kExport;
+    } else if (args[i] == "backup") {
+      line.action = CommandLine::Action::kBackup;
     } else if (args[i] == "match") {
       line.action = CommandLine::Action::kMatch;
     } else if (args[i] == "roster") {
@@ -84,6 +93,10 @@ StatusOr<CommandLine> ParseCommandLine(const std::vector<std::string>& args) {
       auto workspace = value("--workspace");
       if (!workspace.ok()) return workspace.status();
       line.workspace = *workspace;
+    } else if (arg == "--out" && (line.action == CommandLine::Action::kExport || line.action == CommandLine::Action::kBackup)) {
+      auto out = value("--out");
+      if (!out.ok()) return out.status();
+      line.out = *out;
     } else if (arg == "--json" && line.action == CommandLine::Action::kMatch) {
       line.json = true;
     } else if (arg == "--apply" && line.action == CommandLine::Action::kMatch) {
@@ -91,6 +104,10 @@ StatusOr<CommandLine> ParseCommandLine(const std::vector<std::string>& args) {
     } else {
       return Status::InvalidArgument("unknown option '" + arg + "'");
     }
+  }
+  if ((line.action == CommandLine::Action::kExport || line.action == CommandLine::Action::kBackup) && line.out.empty()) {
+    return Status::InvalidArgument(std::string(line.action == CommandLine::Action::kExport ? "export" : "backup") +
+                                   " needs --out");
   }
   if (line.action == CommandLine::Action::kChat && line.chat_user.empty()) {
     return Status::InvalidArgument("chat needs --as USER");

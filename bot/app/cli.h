@@ -9,7 +9,7 @@
 namespace mentorbot {
 
 struct CommandLine {
-  enum class Action { kServe, kChat, kTick, kRosterImport, kMatch, kHelp, kVersion };
+  enum class Action { kServe, kChat, kTick, kRosterImport, kMatch, kExport, kBackup, kHelp, kVersion };
   Action action = Action::kServe;
   std::string config_path = "config.json";
   std::string chat_user;  // chat --as
@@ -20,6 +20,7 @@ struct CommandLine {
   std::string workspace;    // roster import --workspace slack:T123 | teams:TENANT (for bare user ids)
   bool json = false;        // match --json
   bool apply = false;       // match --apply
+  std::string out;          // export --out DIR, backup --out FILE
 };
 
 // argv without the program name. InvalidArgument says what is wrong.

@@ -49,6 +49,8 @@ int main(int argc, char** argv) {
     return RunRosterImport(*config, secrets, line->roster_file, line->skip_bad, line->workspace);
   }
   if (line->action == CommandLine::Action::kMatch) return RunMatch(*config, secrets, line->json, line->apply);
+  if (line->action == CommandLine::Action::kExport) return RunExport(*config, secrets, line->out);
+  if (line->action == CommandLine::Action::kBackup) return RunBackup(*config, line->out);
   if (line->action == CommandLine::Action::kChat) {
     if (config->log_level == "info") spdlog::set_level(spdlog::level::warn);  // keep the conversation readable
     return RunChat(*config, secrets, line->chat_user);

@@ -21,4 +21,10 @@ int RunRosterImport(const Config& config, const Secrets& secrets, const std::str
 // Proposes (and with apply, creates) the optimal pairs; prints them as text or JSON.
 int RunMatch(const Config& config, const Secrets& secrets, bool json, bool apply);
 
+// Writes people.csv, pairs.csv, sessions.csv, feedback.csv and pulse.csv to
+// out_dir (created if needed): no backgrounds, agendas, takeaways or comments.
+int RunExport(const Config& config, const Secrets& secrets, const std::string& out_dir);
+// Copies the database to out_file with SQLite's online backup, the bot running or not.
+int RunBackup(const Config& config, const std::string& out_file);
+
 }  // namespace mentorbot

@@ -52,6 +52,19 @@ TEST(CliTest, MatchPrintsOrAppliesWithJsonOnRequest) {
   EXPECT_FALSE(ParseCommandLine({"tick", "--apply"}).ok());
 }
 
+TEST(CliTest, ExportAndBackupNeedWhereToWrite) {
+  auto exported = ParseCommandLine({"export", "--out", "dir"});
+  ASSERT_TRUE(exported.ok());
+  EXPECT_EQ(exported->action, CommandLine::Action::kExport);
+  EXPECT_EQ(exported->out, "dir");
+  auto backup = ParseCommandLine({"backup", "--out", "copy.db", "--config", "c.json"});
+  ASSERT_TRUE(backup.ok());
+  EXPECT_EQ(backup->action, CommandLine::Action::kBackup);
+  EXPECT_FALSE(ParseCommandLine({"export"}).ok());
+  EXPECT_FALSE(ParseCommandLine({"backup", "--out"}).ok());
+  EXPECT_FALSE(ParseCommandLine({"match", "--out", "x"}).ok());
+}
+
 TEST(CliTest, HelpAndVersion) {
   EXPECT_EQ(ParseCommandLine({"--help"})->action, CommandLine::Action::kHelp);
   EXPECT_EQ(ParseCommandLine({"serve", "-h"})->action, CommandLine::Action::kHelp);
