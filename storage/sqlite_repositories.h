@@ -54,6 +54,8 @@ class SqliteRosterRepository : public RosterRepository {
   std::vector<std::pair<std::string, std::string>> ListManagers() override;
   int Count() override;
   bool Erase(const std::string& key) override;
+  std::vector<std::pair<std::string, std::string>> ListEmailKeys() override;
+  std::optional<std::string> KeyByEmail(const std::string& email) override;
   bool AddDoNotPair(const std::string& a, const std::string& b, const std::string& added_by, TimePoint at) override;
   bool RemoveDoNotPair(const std::string& a, const std::string& b) override;
   std::vector<std::pair<std::string, std::string>> ListDoNotPair() override;

@@ -74,6 +74,16 @@ bool SqliteRosterRepository::Erase(const std::string& key) {
   return statement.exec() > 0;
 }
 
+std::vector<std::pair<std::string, std::string>> SqliteRosterRepository::ListEmailKeys() {
+  return QueryAll(connection_, "SELECT email, key FROM roster WHERE email <> '' AND key NOT LIKE 'email:%' ORDER BY key",
+                  ReadKeyPair);
+}
+
+std::optional<std::string> SqliteRosterRepository::KeyByEmail(const std::string& email) {
+  return QueryOne(connection_, "SELECT key FROM roster WHERE email = ? AND key NOT LIKE 'email:%' ORDER BY key LIMIT 1",
+                  [](SQLite::Statement& row) { return row.getColumn(0).getString(); }, email);
+}
+
 bool SqliteRosterRepository::AddDoNotPair(const std::string& a, const std::string& b, const std::string& added_by,
                                           TimePoint at) {
   const auto [first, second] = Ordered(a, b);

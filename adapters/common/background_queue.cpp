@@ -26,7 +26,15 @@ void BackgroundQueue::Run() {
       job = std::move(jobs_.front());
       jobs_.pop_front();
     }
-    job();
+    // A job that throws (a platform answering in an unexpected shape) is
+    // logged and dropped; it must never take the thread, or the bot, down.
+    try {
+      job();
+    } catch (const std::exception& error) {
+      spdlog::error("{}: a job failed: {}", name_, error.what());
+    } catch (...) {
+      spdlog::error("{}: a job failed", name_);
+    }
   }
 }
 

@@ -6,11 +6,17 @@
 namespace mentorbot {
 
 namespace {
+// A string field, or "" when absent or of another type (never throws).
+std::string StringField(const nlohmann::json& object, const char* key) {
+  auto it = object.find(key);
+  return it != object.end() && it->is_string() ? it->get<std::string>() : "";
+}
+
 bool IsCsv(const nlohmann::json& file) {
-  const std::string name = file.value("name", std::string());
+  const std::string name = StringField(file, "name");
   const bool csv_name = name.size() > 4 && (name.compare(name.size() - 4, 4, ".csv") == 0 ||
                                             name.compare(name.size() - 4, 4, ".CSV") == 0);
-  return file.value("filetype", std::string()) == "csv" || csv_name;
+  return StringField(file, "filetype") == "csv" || csv_name;
 }
 }  // namespace
 
@@ -36,17 +42,20 @@ void SlackFileFetcher::Import(Event event, const std::string& file_id) {
     return;
   }
   const auto parsed = nlohmann::json::parse(info->body, nullptr, false);
-  if (!parsed.is_object() || !parsed.value("ok", false) || !parsed.contains("file") || !parsed["file"].is_object()) {
-    spdlog::warn("slack files.info {} refused: {}", file_id,
-                 parsed.is_object() ? parsed.value("error", std::string("no file")) : "malformed response");
+  const bool ok = parsed.is_object() && parsed.contains("ok") && parsed["ok"] == true;
+  if (!ok || !parsed.contains("file") || !parsed["file"].is_object()) {
+    const std::string why = parsed.is_object() ? StringField(parsed, "error") : "";
+    spdlog::warn("slack files.info {} refused: {}", file_id, why.empty() ? "malformed response" : why);
     return;
   }
   const auto& file = parsed["file"];
   if (!IsCsv(file)) return;  // photos, documents: not for the bot
-  const std::string content =
-      Download(file.value("url_private_download", std::string()), file.value("size", std::size_t{0}));
+  const auto size = file.find("size");
+  const std::size_t bytes = size != file.end() && size->is_number_unsigned() ? size->get<std::size_t>() : 0;
+  const std::string content = Download(StringField(file, "url_private_download"), bytes);
   if (content.empty()) return;
-  event.attachment = Event::Attachment{file.value("name", std::string("roster.csv")), content};
+  const std::string name = StringField(file, "name");
+  event.attachment = Event::Attachment{name.empty() ? "roster.csv" : name, content};
   const Reply reply = handler_.Handle(event);
   if (reply.failed) spdlog::warn("slack file {}: the store was unavailable; share it again", file_id);
 }

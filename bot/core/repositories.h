@@ -76,6 +76,10 @@ class RosterRepository {
   virtual std::vector<std::pair<std::string, std::string>> ListManagers() = 0;
   virtual int Count() = 0;
   virtual bool Erase(const std::string& key) = 0;  // forget-me; false if absent
+  // (email, user key) of entries known by both, so a manager first named by
+  // email ("email:…") is linked once a later import gives their id.
+  virtual std::vector<std::pair<std::string, std::string>> ListEmailKeys() = 0;
+  virtual std::optional<std::string> KeyByEmail(const std::string& email) = 0;
 
   // Explicit "do not pair" between two keys, in either order.
   virtual bool AddDoNotPair(const std::string& a, const std::string& b, const std::string& added_by, TimePoint at) = 0;

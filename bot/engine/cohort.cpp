@@ -21,9 +21,14 @@ std::vector<std::pair<std::string, std::string>> OrgChart(StoreTransaction& stor
     if (person.profile.manager.empty()) continue;
     manager_of[person.ref.Key()] = person.profile.manager == kNoManager ? "" : person.profile.manager;
   }
+  // Managers first named by email are linked to their id once an import gave both.
+  std::unordered_map<std::string, std::string> key_of_email;
+  for (auto& [email, key] : store.roster().ListEmailKeys()) key_of_email.emplace(std::string(kEmailKeyPrefix) + email, key);
   std::vector<std::pair<std::string, std::string>> chart;
   for (auto& [key, manager] : manager_of) {
-    if (!manager.empty()) chart.emplace_back(key, manager);
+    if (manager.empty()) continue;
+    auto linked = key_of_email.find(manager);
+    chart.emplace_back(key, linked == key_of_email.end() ? manager : linked->second);
   }
   return chart;
 }

@@ -9,9 +9,10 @@ namespace mentorbot {
 
 namespace {
 // A mentor with several mentees names one first ("met @alex …" or "met #12 …");
-// that word is taken off the arguments. A button's session id picks that
-// session's pair. Otherwise the pair whose open session is nearest to now is
-// meant (a check-in button after a session); with none, the mentor is asked.
+// that word is taken off the arguments. For the next session's commands a
+// Confirm/Decline button's session id picks that session's pair, else the
+// pair whose open session is nearest to now (a check-in button after a
+// session). Otherwise, or with no open session, the mentor is asked.
 std::optional<Pair> ChoosePair(CommandContext& context, const std::vector<Pair>& pairs) {
   auto [first, rest] = SplitFirstWord(context.args);
   for (const auto& pair : pairs) {
@@ -22,8 +23,15 @@ std::optional<Pair> ChoosePair(CommandContext& context, const std::vector<Pair>&
       return pair;
     }
   }
+  // Only commands about the next session may be resolved from it; anything
+  // else (feedback, off-limits topics, pauses…) must name the pair.
+  const std::string& verb = context.verb;
+  const bool answers_proposal = verb == "confirm" || verb == "accept" || verb == "decline";
+  if (!answers_proposal && verb != "met" && verb != "cancel" && verb != "reschedule" && verb != "move") {
+    return std::nullopt;
+  }
   // A Confirm/Decline button carries its session's id: the pair whose open session that is.
-  if (!first.empty() && first.find_first_not_of("0123456789") == std::string_view::npos) {
+  if (answers_proposal && !first.empty() && first.find_first_not_of("0123456789") == std::string_view::npos) {
     for (const auto& pair : pairs) {
       auto session = context.store.sessions().OpenSessionOf(pair.id);
       if (session && std::to_string(session->id) == first) return pair;

@@ -60,13 +60,19 @@ Reply Rules(CommandContext& context) {
   auto view = context.enrolled() ? LoadOpenPair(context.store, context.person->id) : std::nullopt;
   if (action == "accept") {
     if (!view) return Say("You'll be asked to accept the ground rules when you're paired.");
-    if (context.store.pairs().HasAcceptedRules(view->pair.id, context.person->id)) {
-      return Say("You've already accepted the ground rules for this pair. Thank you.");
+    // The program has one set of ground rules: accepting them covers every
+    // pair the person is in (a mentor may have several).
+    bool accepted_now = false, everyone = true;
+    for (const Pair& pair : context.store.pairs().OpenPairsOf(context.person->id)) {
+      if (!context.store.pairs().HasAcceptedRules(pair.id, context.person->id)) {
+        context.store.pairs().AcceptRules(pair.id, context.person->id, context.now);
+        accepted_now = true;
+      }
+      everyone = everyone && context.store.pairs().HasAcceptedRules(pair.id, pair.PartnerOf(context.person->id));
     }
-    context.store.pairs().AcceptRules(view->pair.id, context.person->id, context.now);
-    const bool both = context.store.pairs().HasAcceptedRules(view->pair.id, view->Partner(*context.person).id);
+    if (!accepted_now) return Say("You've already accepted the ground rules for this pair. Thank you.");
     return Say(RichText("Thank you: you've accepted the ground rules.")
-                   .Text(both ? " You both have, so you're all set." : ""));
+                   .Text(everyone ? " You both have, so you're all set." : ""));
   }
   if (!action.empty()) {
     return Problem(RichText("I don't know ").Code("rules " + action).Text("."),

@@ -78,6 +78,7 @@ void ReadRole(const CsvRecord& record, const RosterHeader& header, const RosterO
     return;
   }
   row.capacity = value;
+  row.capacity_given = true;
   if (value > 1 && role_known && row.role != Role::kMentor) {
     draft.reasons.push_back("capacity " + std::to_string(value) + " is for mentors only; this row's role is " +
                             std::string(row.role ? RoleName(*row.role) : "none"));

@@ -25,6 +25,7 @@ struct RosterRow {
   std::string time_zone;   // IANA name; empty = the program default
   std::optional<Role> role;  // nullopt: "none", in the org chart only
   int capacity = 1;        // mentors: how many mentees at once
+  bool capacity_given = false;  // the file said it (else a re-import keeps the stored one)
   std::string background;  // self-described, optional; used for matching only
 };
 

@@ -15,7 +15,7 @@ void ApplyProfile(const RosterRow& row, Person& person) {
   if (!row.location.empty()) person.profile.location = row.location;
   if (!row.time_zone.empty()) person.profile.time_zone = row.time_zone;
   if (!row.background.empty()) person.profile.background = row.background;
-  if (row.role == Role::kMentor) person.capacity = row.capacity;
+  if (row.role == Role::kMentor && row.capacity_given) person.capacity = row.capacity;
 }
 
 // Why this row cannot change the enrolled person, or "" when it can.
@@ -27,20 +27,35 @@ std::string Conflict(StoreTransaction& store, const RosterRow& row, const Person
     return "is a " + std::string(RoleName(person.role)) + " in pair #" + std::to_string(pairs.front().id) +
            ": end that pair before changing their role";
   }
-  if (*row.role == Role::kMentor && row.capacity < static_cast<int>(pairs.size())) {
+  if (*row.role == Role::kMentor && row.capacity_given && row.capacity < static_cast<int>(pairs.size())) {
     return "capacity " + std::to_string(row.capacity) + " is less than the " + std::to_string(pairs.size()) +
            " mentees they already have";
   }
   return "";
 }
 
-RosterEntry EntryOf(const RosterRow& row, TimePoint now) {
-  return RosterEntry{row.key, row.email, row.name, row.department, row.level, row.manager, row.location,
-                     row.time_zone, row.role, row.capacity, now};
+// The row as stored: what it leaves empty keeps what an earlier import said,
+// so a file with fewer columns never erases a manager link.
+RosterEntry EntryOf(const RosterRow& row, const std::optional<RosterEntry>& earlier, TimePoint now) {
+  RosterEntry entry{row.key, row.email, row.name, row.department, row.level, row.manager, row.location,
+                    row.time_zone, row.role, row.capacity, now};
+  if (!earlier) return entry;
+  auto keep = [](std::string& field, const std::string& before) {
+    if (field.empty()) field = before;
+  };
+  keep(entry.email, earlier->email);
+  keep(entry.name, earlier->name);
+  keep(entry.department, earlier->department);
+  keep(entry.manager, earlier->manager);
+  keep(entry.location, earlier->location);
+  keep(entry.time_zone, earlier->time_zone);
+  if (!entry.level) entry.level = earlier->level;
+  if (!row.capacity_given) entry.capacity = earlier->capacity;
+  return entry;
 }
 
 void Write(StoreTransaction& store, const RosterRow& row, TimePoint now, RosterImport& result) {
-  store.roster().Save(EntryOf(row, now));
+  store.roster().Save(EntryOf(row, store.roster().Find(row.key), now));
   ++result.rows;
   auto ref = UserRef::Parse(row.key);
   std::optional<Person> person = ref ? store.people().Find(*ref) : std::nullopt;

@@ -121,6 +121,20 @@ TEST_F(AdminMatchTest, AMentorWithTwoMenteesSaysWhichPairTheyMean) {
   EXPECT_THAT(status, HasSubstr("confirmed"));
 }
 
+TEST_F(AdminMatchTest, AManagerFirstKnownByEmailIsLinkedWhenALaterImportGivesTheirId) {
+  UploadText(admin, "id,email,name,manager,role,capacity\nUM1,,Mira,lead@example.com,mentor,2\n"
+                    "UEXEC,exec@example.com,Xavier,,mentee,\n");
+  EXPECT_THAT(bot.Say(admin, "admin match preview"), HasSubstr("@Mira mentors @Xavier"));
+  // The lead, named by email so far, reports to the exec: now they are in one chain.
+  UploadText(admin, "id,email,name,manager,role\nULEAD,lead@example.com,Lead,UEXEC,none\n");
+  EXPECT_THAT(bot.Say(admin, "admin match preview"), HasSubstr("leadership chain"));
+  EXPECT_THAT(bot.Say(admin, "admin pair <@UM1> <@UEXEC>"), HasSubstr("same leadership chain"));
+  // A file without a capacity column keeps the capacity an earlier one gave.
+  UploadText(admin, "id,role\nUM1,mentor\n");
+  EXPECT_EQ(bot.StoredPerson(User("UM1"))->capacity, 2);
+  EXPECT_EQ(bot.StoredPerson(User("UM1"))->profile.manager, "email:lead@example.com") << "kept, and linked when read";
+}
+
 TEST_F(AdminMatchTest, ForbiddenAndFormerPairsAreNotProposed) {
   UploadText(admin, "id,name,department,role\nUM1,Mira,Ops,mentor\nUE1,Eve,Finance,mentee\n");
   EXPECT_THAT(bot.Say(admin, "admin match forbid <@UM1> <@UE1>"), HasSubstr("never pair"));
