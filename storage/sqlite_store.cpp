@@ -135,4 +135,15 @@ int SqliteStore::SchemaVersion() {
   return lease.connection().db().execAndGet("SELECT COALESCE(MAX(version), 0) FROM schema_migrations").getInt();
 }
 
+StatusOr<std::int64_t> SqliteStore::DatabaseBytes() {
+  Lease lease(*this);
+  try {
+    SQLite::Database& db = lease.connection().db();
+    const std::int64_t pages = db.execAndGet("PRAGMA page_count").getInt64();
+    return pages * db.execAndGet("PRAGMA page_size").getInt64();
+  } catch (const std::exception& e) {
+    return Status::Unavailable(std::string("database: ") + e.what());
+  }
+}
+
 }  // namespace mentorbot

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <condition_variable>
+#include <cstdint>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -40,6 +41,9 @@ class SqliteStore : public Store {
 
   // The schema version the database is at.
   int SchemaVersion();
+  // The main database file's size in bytes (page_count * page_size; the WAL
+  // file not included), for the metrics endpoint.
+  StatusOr<std::int64_t> DatabaseBytes();
 
  private:
   class Lease;

@@ -158,6 +158,9 @@ const std::vector<KeySpec>& Specs() {
       {{"teams.allow_unauthenticated", "boolean",
         "Local development without Azure: accept unsigned activities from loopback; only without TEAMS_APP_ID."},
        Boolean(&Config::teams_allow_unauthenticated)},
+      {{"metrics.enabled", "boolean",
+        "Serve GET /metrics in the Prometheus text format; behind METRICS_TOKEN when that is set."},
+       Boolean(&Config::metrics_enabled)},
   };
   return specs;
 }

@@ -33,6 +33,7 @@ struct Config {
       "https://smba.trafficmanager.net/", "https://smba.infra.gcc.teams.microsoft.com/",
       "https://smba.infra.gov.teams.microsoft.us/", "https://smba.infra.dod.teams.microsoft.us/"};
   bool teams_allow_unauthenticated = false;  // local development only; refused while TEAMS_APP_ID is set
+  bool metrics_enabled = false;  // GET /metrics (Prometheus); off: 404
 };
 
 // One documented configuration key (the README's reference lists the same).

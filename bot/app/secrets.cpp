@@ -12,7 +12,8 @@ std::string Env(const char* name) {
 }  // namespace
 
 Secrets SecretsFromEnvironment() {
-  return Secrets{Env("SLACK_SIGNING_SECRET"), Env("SLACK_BOT_TOKEN"), Env("TEAMS_APP_ID"), Env("TEAMS_APP_PASSWORD")};
+  return Secrets{Env("SLACK_SIGNING_SECRET"), Env("SLACK_BOT_TOKEN"), Env("TEAMS_APP_ID"), Env("TEAMS_APP_PASSWORD"),
+                 Env("METRICS_TOKEN")};
 }
 
 }  // namespace mentorbot

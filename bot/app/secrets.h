@@ -11,6 +11,7 @@ struct Secrets {
   std::string slack_bot_token;       // SLACK_BOT_TOKEN
   std::string teams_app_id;          // TEAMS_APP_ID (the Azure bot's Microsoft App ID)
   std::string teams_app_password;    // TEAMS_APP_PASSWORD (its client secret)
+  std::string metrics_token;         // METRICS_TOKEN (GET /metrics wants it as a bearer token when set)
 };
 
 Secrets SecretsFromEnvironment();

@@ -3,14 +3,25 @@
 #include <httplib.h>
 #include <spdlog/spdlog.h>
 
+#include <atomic>
 #include <chrono>
+#include <deque>
+#include <thread>
 
 namespace mentorbot {
 
 namespace {
-// Set while a route handles the request, so the server's own logger only
-// writes lines for requests no route saw (unknown path, body too large).
-thread_local bool route_logged = false;
+// The request this worker thread is answering: opened by the pre-routing
+// handler, closed by the logger (which the library calls after writing any
+// response). A request refused before routing (headers too large, body over
+// the limit by Content-Length) reaches the logger without being opened.
+struct RequestScope {
+  bool open = false;  // counted in flight
+  std::chrono::steady_clock::time_point start;
+  const std::string* route = nullptr;  // the registered path whose handler ran
+  bool route_logged = false;           // the route wrote the log line itself
+};
+thread_local RequestScope scope;
 
 HttpRequest ToNeutral(const httplib::Request& request, std::string body) {
   HttpRequest neutral;
@@ -30,15 +41,42 @@ HttpRequest ToNeutral(const httplib::Request& request, std::string body) {
 struct WebhookServer::Impl {
   httplib::Server server;
   std::size_t max_body_bytes = 0;
+  std::deque<std::string> paths;  // route labels; a deque keeps their addresses
+  Observer observer;
+  std::atomic<int> in_flight{0};
+  std::atomic<bool> shutting_down{false};
+  std::atomic<bool> serving{false};
+  std::atomic<bool> stop_requested{false};
+
+  void Open() {
+    if (scope.open) --in_flight;  // the previous request never reached the logger
+    scope = RequestScope{true, std::chrono::steady_clock::now()};
+    ++in_flight;
+  }
+
+  void Close(const httplib::Request& request, const httplib::Response& response) {
+    if (!scope.route_logged) {
+      spdlog::warn("{} {} {} (no route ran) peer={}", request.method, request.path, response.status,
+                   request.remote_addr);
+    }
+    if (observer) {
+      const std::chrono::duration<double> elapsed =
+          scope.open ? std::chrono::steady_clock::now() - scope.start : std::chrono::duration<double>(0);
+      observer(scope.route != nullptr ? *scope.route : std::string("other"), response.status, elapsed.count());
+    }
+    if (scope.open) --in_flight;
+    scope = RequestScope{};
+  }
 
   // POST bodies are read through a content reader: the library's own body
   // handling refuses form-encoded bodies over 8 KiB (a limit compiled into
   // Debian's libcpp-httplib), and Slack's interaction payloads — the whole
   // view or message as JSON, form-encoded — are often larger.
-  httplib::Server::HandlerWithContentReader WrapWithBody(Route route) {
-    auto handle = Wrap(std::move(route));
-    return [handle, limit = max_body_bytes](const httplib::Request& request, httplib::Response& response,
-                                           const httplib::ContentReader& read) {
+  httplib::Server::HandlerWithContentReader WrapWithBody(const std::string* path, Route route) {
+    auto handle = Wrap(path, std::move(route));
+    return [handle, path, limit = max_body_bytes](const httplib::Request& request, httplib::Response& response,
+                                                 const httplib::ContentReader& read) {
+      scope.route = path;
       std::string body;
       bool too_large = false;
       const bool complete = read([&](const char* data, std::size_t length) {
@@ -56,8 +94,11 @@ struct WebhookServer::Impl {
     };
   }
 
-  std::function<void(const httplib::Request&, httplib::Response&, std::string)> Wrap(Route route) {
-    return [route = std::move(route)](const httplib::Request& request, httplib::Response& response, std::string body) {
+  std::function<void(const httplib::Request&, httplib::Response&, std::string)> Wrap(const std::string* path,
+                                                                                   Route route) {
+    return [path, route = std::move(route)](const httplib::Request& request, httplib::Response& response,
+                                            std::string body) {
+      scope.route = path;
       const auto start = std::chrono::steady_clock::now();
       RequestLogFields log;
       HttpResponse neutral;
@@ -77,7 +118,7 @@ struct WebhookServer::Impl {
       spdlog::log(level, "{} {} {} {:.2f}ms workspace={} user={}{}{}", request.method, request.path,
                   neutral.status, static_cast<double>(micros) / 1000.0, log.workspace.empty() ? "-" : log.workspace,
                   log.user.empty() ? "-" : log.user, log.detail.empty() ? "" : " detail=", log.detail);
-      route_logged = true;
+      scope.route_logged = true;
     };
   }
 };
@@ -92,27 +133,31 @@ WebhookServer::WebhookServer(const ServerOptions& options) : impl_(std::make_uni
   server.set_tcp_nodelay(true);  // replies are one small write: never wait for delayed ACKs
   server.set_read_timeout(10, 0);
   server.set_write_timeout(10, 0);
-  server.set_logger([](const httplib::Request& request, const httplib::Response& response) {
-    if (!route_logged) {
-      spdlog::warn("{} {} {} (no route ran) peer={}", request.method, request.path, response.status,
-                   request.remote_addr);
-    }
-    route_logged = false;
+  Impl* impl = impl_.get();
+  server.set_pre_routing_handler([impl](const httplib::Request&, httplib::Response&) {
+    impl->Open();
+    return httplib::Server::HandlerResponse::Unhandled;
   });
+  server.set_logger(
+      [impl](const httplib::Request& request, const httplib::Response& response) { impl->Close(request, response); });
 }
 
 WebhookServer::~WebhookServer() = default;
 
 void WebhookServer::Get(const std::string& path, Route route) {
-  impl_->server.Get(path, [handle = impl_->Wrap(std::move(route))](const httplib::Request& request,
-                                                                  httplib::Response& response) {
+  const std::string* label = &impl_->paths.emplace_back(path);
+  impl_->server.Get(path, [handle = impl_->Wrap(label, std::move(route))](const httplib::Request& request,
+                                                                         httplib::Response& response) {
     handle(request, response, request.body);
   });
 }
 
 void WebhookServer::Post(const std::string& path, Route route) {
-  impl_->server.Post(path, impl_->WrapWithBody(std::move(route)));
+  const std::string* label = &impl_->paths.emplace_back(path);
+  impl_->server.Post(path, impl_->WrapWithBody(label, std::move(route)));
 }
+
+void WebhookServer::SetObserver(Observer observer) { impl_->observer = std::move(observer); }
 
 StatusOr<int> WebhookServer::Bind(const std::string& host, int port) {
   const int bound = port == 0 ? impl_->server.bind_to_any_port(host) : (impl_->server.bind_to_port(host, port) ? port : -1);
@@ -120,8 +165,26 @@ StatusOr<int> WebhookServer::Bind(const std::string& host, int port) {
   return bound;
 }
 
-void WebhookServer::Serve() { impl_->server.listen_after_bind(); }
+void WebhookServer::Serve() {
+  impl_->serving = true;
+  if (!impl_->stop_requested) impl_->server.listen_after_bind();
+  impl_->serving = false;
+}
 
-void WebhookServer::Stop() { impl_->server.stop(); }
+void WebhookServer::Stop() {
+  impl_->stop_requested = true;
+  // The library ignores stop() until its loop runs: if Serve is past its
+  // check of stop_requested but not yet listening, wait for it (briefly).
+  for (int i = 0; i < 1000 && impl_->serving && !impl_->server.is_running(); ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
+  impl_->server.stop();
+}
+
+void WebhookServer::BeginShutdown() { impl_->shutting_down = true; }
+
+bool WebhookServer::shutting_down() const { return impl_->shutting_down; }
+
+int WebhookServer::in_flight() const { return impl_->in_flight; }
 
 }  // namespace mentorbot

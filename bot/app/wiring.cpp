@@ -76,6 +76,11 @@ StatusOr<std::unique_ptr<Wiring>> Wiring::Create(const Config& config, const Sec
     sync->Wake();  // someone may have joined: learn their time zone before the scheduler plans for them
     loop->Wake();
   });
+  if (config.metrics_enabled) {
+    wiring->metrics_ = std::make_unique<MetricsEndpoint>(
+        *wiring->store_, *wiring->outbox_, config.scheduler_enabled ? wiring->scheduler_loop_.get() : nullptr,
+        secrets.metrics_token);
+  }
   return wiring;
 }
 
@@ -103,13 +108,29 @@ void Wiring::CreateTeams(const Config& config, const Secrets& secrets, const Clo
   teams_route_->set_file_fetcher(teams_files_.get());
 }
 
+HttpResponse Wiring::DatabaseCheck(RequestLogFields& log, const char* ok_text) {
+  Status health = store_->CheckHealth();
+  if (health.ok()) return HttpResponse::Text(200, ok_text);
+  log.detail = health.message();
+  return HttpResponse::Text(503, "database unavailable\n");
+}
+
 void Wiring::AddRoutes(WebhookServer& server) {
-  server.Get("/healthz", [this](const HttpRequest&, RequestLogFields& log) {
-    Status health = store_->CheckHealth();
-    if (health.ok()) return HttpResponse::Text(200, "ok\n");
-    log.detail = health.message();
-    return HttpResponse::Text(503, "database unavailable\n");
+  // Liveness: the process answers and its database does.
+  server.Get("/healthz", [this](const HttpRequest&, RequestLogFields& log) { return DatabaseCheck(log, "ok\n"); });
+  // Readiness: also not going away, so a load balancer stops sending work first.
+  server.Get("/readyz", [this, &server](const HttpRequest&, RequestLogFields& log) {
+    if (server.shutting_down()) return HttpResponse::Text(503, "shutting down\n");
+    return DatabaseCheck(log, "ready\n");
   });
+  if (metrics_) {
+    server.Get("/metrics", [this](const HttpRequest& request, RequestLogFields& log) {
+      return metrics_->Handle(request, log);
+    });
+    server.SetObserver([metrics = metrics_.get()](const std::string& route, int status, double seconds) {
+      metrics->RecordRequest(route, status, seconds);
+    });
+  }
   server.Post("/slack/commands", [this](const HttpRequest& request, RequestLogFields& log) {
     return slash_commands_->Handle(request, log);
   });

@@ -23,6 +23,7 @@
 #include "adapters/teams/signing_keys.h"
 #include "adapters/teams/token_validator.h"
 #include "bot/app/config.h"
+#include "bot/app/metrics_endpoint.h"
 #include "bot/app/secrets.h"
 #include "bot/app/webhook_server.h"
 #include "bot/engine/engine.h"
@@ -58,8 +59,13 @@ class Wiring {
   bool teams_authenticated() const { return teams_validator_ != nullptr; }
   bool teams_local_development() const { return teams_policy_->local_development(); }
   bool teams_can_send() const { return teams_sender_ != nullptr; }
+  // Null unless metrics.enabled.
+  const MetricsEndpoint* metrics() const { return metrics_.get(); }
 
-  // GET /healthz, POST /slack/commands, /slack/interactions, /slack/events, /api/messages.
+  // GET /healthz, /readyz (503 once `server` begins shutting down), /metrics
+  // when enabled (and the server's observer feeding it); POST /slack/commands,
+  // /slack/interactions, /slack/events, /api/messages.
+  // REQUIRES: server outlives its routes' use.
   void AddRoutes(WebhookServer& server);
 
  private:
@@ -67,6 +73,8 @@ class Wiring {
   // Builds the Teams adapter; adds its sender to `senders` when it can send.
   void CreateTeams(const Config& config, const Secrets& secrets, const Clock& clock,
                    std::map<Platform, Sender*>& senders, std::map<Platform, UserDirectory*>& directories);
+  // 200 with `ok_text` when the database answers, else 503.
+  HttpResponse DatabaseCheck(RequestLogFields& log, const char* ok_text);
 
   std::unique_ptr<SqliteStore> store_;
   std::unique_ptr<Engine> engine_;
@@ -93,6 +101,7 @@ class Wiring {
   std::unique_ptr<ConnectorSender> teams_sender_;
   std::unique_ptr<TeamsMessagesRoute> teams_route_;
   std::unique_ptr<TeamsClientTimeZones> teams_time_zones_;
+  std::unique_ptr<MetricsEndpoint> metrics_;
 };
 
 // The engine's settings as the config gives them.

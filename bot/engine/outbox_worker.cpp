@@ -9,7 +9,10 @@ namespace mentorbot {
 OutboxWorker::OutboxWorker(Store& store, const Clock& clock, std::map<Platform, Sender*> senders,
                            OutboxOptions options, std::optional<UserRef> only_recipient)
     : store_(store), clock_(clock), senders_(std::move(senders)), options_(options) {
-  for (const auto& [platform, sender] : senders_) filter_.platforms.push_back(platform);
+  for (const auto& [platform, sender] : senders_) {
+    filter_.platforms.push_back(platform);
+    tallies_.try_emplace(platform);
+  }
   filter_.recipient = std::move(only_recipient);
 }
 
@@ -36,7 +39,12 @@ int OutboxWorker::DeliverDue() {
       spdlog::error("outbox: cannot claim messages: {}", claimed.message());
       return attempted;
     }
-    for (const auto& message : batch) {
+    for (std::size_t i = 0; i < batch.size(); ++i) {
+      if (signal_.stopping()) {
+        Release(batch, i);
+        return attempted;
+      }
+      const OutboundMessage& message = batch[i];
       Sender* sender = senders_.at(message.to.user.platform);
       DeliveryResult result;
       try {
@@ -47,8 +55,28 @@ int OutboxWorker::DeliverDue() {
       Finish(message, result);
       ++attempted;
     }
-    if (static_cast<int>(batch.size()) < options_.batch) return attempted;
+    if (static_cast<int>(batch.size()) < options_.batch || signal_.stopping()) return attempted;
   }
+}
+
+void OutboxWorker::Release(const std::vector<OutboundMessage>& batch, std::size_t from) {
+  const TimePoint now = clock_.Now();
+  Status saved = store_.Run(Store::Access::kWrite, [&](StoreTransaction& store) {
+    for (std::size_t i = from; i < batch.size(); ++i) {
+      store.outbox().MarkRetry(batch[i].id, now, "not attempted: the worker stopped");
+    }
+  });
+  // Unreleased claims are taken again when their lease ends: nothing is lost.
+  if (!saved.ok()) spdlog::error("outbox: cannot release claimed messages: {}", saved.message());
+  spdlog::info("outbox: stopping; {} claimed messages left for the next start", batch.size() - from);
+}
+
+std::map<Platform, OutboxWorker::DeliveryTotals> OutboxWorker::Totals() const {
+  std::map<Platform, DeliveryTotals> totals;
+  for (const auto& [platform, tally] : tallies_) {
+    totals[platform] = DeliveryTotals{tally.sent.load(), tally.failed.load()};
+  }
+  return totals;
 }
 
 void OutboxWorker::Finish(const OutboundMessage& message, const DeliveryResult& result) {
@@ -70,6 +98,12 @@ void OutboxWorker::Finish(const OutboundMessage& message, const DeliveryResult& 
     }
   });
   const auto platform = PlatformName(message.to.user.platform);
+  if (saved.ok()) {
+    Tally& tally = tallies_.at(message.to.user.platform);
+    if (result.outcome == DeliveryResult::Outcome::kDelivered) ++tally.sent;
+    const bool gave_up = result.outcome == DeliveryResult::Outcome::kRetry && attempt >= options_.max_attempts;
+    if (result.outcome == DeliveryResult::Outcome::kPermanentFailure || gave_up) ++tally.failed;
+  }
   if (!saved.ok()) {
     // The lease runs out and the message is tried again: at-least-once.
     spdlog::error("outbox: message {} outcome not saved: {}", message.id, saved.message());

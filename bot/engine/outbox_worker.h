@@ -7,10 +7,12 @@
 // message claimed by a crashed process is taken again when its lease ends.
 //
 // Thread-safety: DeliverDue runs on one thread at a time (the worker's, or a
-// test's); Wake and Stop may be called from any thread. Not copyable.
+// test's); Wake, Stop and Totals may be called from any thread. Not copyable.
 #pragma once
 
+#include <atomic>
 #include <chrono>
+#include <cstdint>
 #include <map>
 
 #include "bot/core/clock.h"
@@ -40,6 +42,8 @@ class OutboxWorker {
 
   // Delivers every message due now, in rounds of `batch`. Returns how many
   // deliveries were attempted. Storage failures are logged, not thrown.
+  // Once Stop was called it finishes the delivery in flight and hands the
+  // rest of its claimed batch back (pending, due at once) without trying them.
   int DeliverDue();
 
   // The worker thread's loop: deliver, then sleep until the next message is
@@ -51,14 +55,30 @@ class OutboxWorker {
   // When a failed attempt number `attempt` (1-based) is tried again.
   static std::chrono::seconds Backoff(const OutboxOptions& options, int attempt, std::int64_t message_id);
 
+  // Since this worker was built, per platform it has a sender for: messages
+  // delivered, and messages marked failed for good (read for /metrics).
+  struct DeliveryTotals {
+    std::uint64_t sent = 0;
+    std::uint64_t failed = 0;
+  };
+  std::map<Platform, DeliveryTotals> Totals() const;
+
  private:
+  struct Tally {
+    std::atomic<std::uint64_t> sent{0};
+    std::atomic<std::uint64_t> failed{0};
+  };
+
   void Finish(const OutboundMessage& message, const DeliveryResult& result);
+  // Returns claimed but unattempted messages to the queue, due now.
+  void Release(const std::vector<OutboundMessage>& batch, std::size_t from);
 
   Store& store_;
   const Clock& clock_;
   std::map<Platform, Sender*> senders_;
   OutboxOptions options_;
   DeliveryFilter filter_;
+  std::map<Platform, Tally> tallies_;  // one per sender, fixed at construction
 
   WakeSignal signal_;
 };

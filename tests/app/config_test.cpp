@@ -88,6 +88,19 @@ TEST(ConfigTest, BooleansMustBeBooleans) {
   EXPECT_FALSE(config->scheduler_enabled);
 }
 
+TEST(ConfigTest, MetricsAreOffUnlessEnabledWithABoolean) {
+  auto defaults = ParseConfig("{}");
+  ASSERT_TRUE(defaults.ok());
+  EXPECT_FALSE(defaults->metrics_enabled);
+  auto enabled = ParseConfig(R"({"metrics": {"enabled": true}})");
+  ASSERT_TRUE(enabled.ok()) << enabled.status().message();
+  EXPECT_TRUE(enabled->metrics_enabled);
+  EXPECT_EQ(Problem(R"({"metrics": {"enabled": "yes"}})"), "metrics.enabled: must be true or false (got \"yes\")");
+  EXPECT_EQ(Problem(R"({"metrics": {"enabled": 1}})"), "metrics.enabled: must be true or false (got 1)");
+  EXPECT_EQ(Problem(R"({"metrics": {"path": "/m"}})"), "metrics.path: unknown key");
+  EXPECT_EQ(Problem(R"({"metrics": true})"), "metrics: must be an object");
+}
+
 TEST(ConfigTest, ValuesAreValidated) {
   EXPECT_EQ(Problem(R"({"slack": {"api_base_url": "ftp://x"}})").rfind("slack.api_base_url:", 0), 0u);
   EXPECT_EQ(Problem(R"({"slack": {"command": "mentor"}})").rfind("slack.command:", 0), 0u);
