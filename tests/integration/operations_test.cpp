@@ -93,14 +93,27 @@ TEST_F(OperationsTest, MetricsCountRequestsByRouteAndWantTheToken) {
 
   EXPECT_EQ(Get("/metrics")->status, 401);
   EXPECT_EQ(Get("/metrics", "not-the-token")->status, 401);
-  const auto families = Scrape();
   struct Expected {
     const char* route;
     const char* status;
     double count;
   };
-  for (const Expected& row : {Expected{"/slack/commands", "200", 3}, Expected{"/slack/commands", "401", 1},
-                              Expected{"other", "404", 1}, Expected{"/metrics", "401", 2}}) {
+  const std::vector<Expected> expected = {{"/slack/commands", "200", 3}, {"/slack/commands", "401", 1},
+                                          {"other", "404", 1}, {"/metrics", "401", 2}};
+  // A request is counted just after its response was written, so the client
+  // can be a moment ahead of the counters: scrape until they caught up.
+  auto families = Scrape();
+  for (int attempt = 0; attempt < 100; ++attempt) {
+    bool caught_up = true;
+    for (const Expected& row : expected) {
+      caught_up = caught_up && FindSample(families, "mentorbot_http_requests_total",
+                                          {{"route", row.route}, {"status", row.status}}) == row.count;
+    }
+    if (caught_up) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    families = Scrape();
+  }
+  for (const Expected& row : expected) {
     EXPECT_EQ(FindSample(families, "mentorbot_http_requests_total", {{"route", row.route}, {"status", row.status}}),
               row.count)
         << row.route << " " << row.status;
