@@ -77,6 +77,18 @@ class SqliteSurveyRepository : public SurveyRepository {
   SqliteConnection& connection_;
 };
 
+class SqliteFileRepository : public FileRepository {
+ public:
+  explicit SqliteFileRepository(SqliteConnection& connection) : connection_(connection) {}
+  std::int64_t Save(const StoredFile& file) override;
+  std::optional<StoredFile> Find(std::int64_t id) override;
+  bool Erase(std::int64_t id) override;
+  int EraseCreatedBefore(TimePoint cutoff) override;
+
+ private:
+  SqliteConnection& connection_;
+};
+
 class SqliteSessionRepository : public SessionRepository {
  public:
   explicit SqliteSessionRepository(SqliteConnection& connection) : connection_(connection) {}

@@ -11,7 +11,7 @@ class SqliteTransaction : public StoreTransaction {
  public:
   explicit SqliteTransaction(SqliteConnection& connection)
       : people_(connection), pairs_(connection), sessions_(connection), program_(connection), outbox_(connection),
-        conversations_(connection), roster_(connection), surveys_(connection) {}
+        conversations_(connection), roster_(connection), surveys_(connection), files_(connection) {}
 
   PeopleRepository& people() override { return people_; }
   PairRepository& pairs() override { return pairs_; }
@@ -21,6 +21,7 @@ class SqliteTransaction : public StoreTransaction {
   ConversationRepository& conversations() override { return conversations_; }
   RosterRepository& roster() override { return roster_; }
   SurveyRepository& surveys() override { return surveys_; }
+  FileRepository& files() override { return files_; }
 
  private:
   SqlitePeopleRepository people_;
@@ -31,6 +32,7 @@ class SqliteTransaction : public StoreTransaction {
   SqliteConversationRepository conversations_;
   SqliteRosterRepository roster_;
   SqliteSurveyRepository surveys_;
+  SqliteFileRepository files_;
 };
 
 }  // namespace mentorbot

@@ -45,6 +45,10 @@ HttpClient::Connection& HttpClient::ConnectionFor(const std::string& origin) {
     slot->client.set_read_timeout(timeout_);
     slot->client.set_write_timeout(timeout_);
     slot->client.set_keep_alive(true);
+    // A kept-alive request goes out as headers then body: without this,
+    // Nagle's algorithm holds the body until the peer's delayed ACK (~40 ms
+    // a request), which capped the outbox at ~23 messages a second.
+    slot->client.set_tcp_nodelay(true);
   }
   return *slot;
 }
@@ -64,23 +68,33 @@ StatusOr<HttpClientResponse> ToResponse(const std::string& origin, const httplib
 }
 }  // namespace
 
-StatusOr<HttpClientResponse> HttpClient::Post(const std::string& url, const std::map<std::string, std::string>& headers,
-                                              const std::string& body, const std::string& content_type) {
+template <typename Request>
+StatusOr<HttpClientResponse> HttpClient::Send(const std::string& url, Request request) {
   auto parts = SplitUrl(url);
   if (!parts) return Status::InvalidArgument("not an http(s) URL: " + url);
   Connection& connection = ConnectionFor(parts->first);
-  httplib::Headers request_headers(headers.begin(), headers.end());
   std::lock_guard lock(connection.mutex);
-  return ToResponse(parts->first, connection.client.Post(parts->second, request_headers, body, content_type.c_str()));
+  return ToResponse(parts->first, request(connection.client, parts->second));
+}
+
+StatusOr<HttpClientResponse> HttpClient::Post(const std::string& url, const std::map<std::string, std::string>& headers,
+                                              const std::string& body, const std::string& content_type) {
+  return Send(url, [&](httplib::Client& client, const std::string& path) {
+    return client.Post(path, httplib::Headers(headers.begin(), headers.end()), body, content_type.c_str());
+  });
+}
+
+StatusOr<HttpClientResponse> HttpClient::Put(const std::string& url, const std::map<std::string, std::string>& headers,
+                                             const std::string& body, const std::string& content_type) {
+  return Send(url, [&](httplib::Client& client, const std::string& path) {
+    return client.Put(path, httplib::Headers(headers.begin(), headers.end()), body, content_type.c_str());
+  });
 }
 
 StatusOr<HttpClientResponse> HttpClient::Get(const std::string& url, const std::map<std::string, std::string>& headers) {
-  auto parts = SplitUrl(url);
-  if (!parts) return Status::InvalidArgument("not an http(s) URL: " + url);
-  Connection& connection = ConnectionFor(parts->first);
-  httplib::Headers request_headers(headers.begin(), headers.end());
-  std::lock_guard lock(connection.mutex);
-  return ToResponse(parts->first, connection.client.Get(parts->second, request_headers));
+  return Send(url, [&](httplib::Client& client, const std::string& path) {
+    return client.Get(path, httplib::Headers(headers.begin(), headers.end()));
+  });
 }
 
 }  // namespace mentorbot

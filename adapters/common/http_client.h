@@ -34,12 +34,18 @@ class HttpClient {
   // response came (connection refused, timeout, TLS failure).
   StatusOr<HttpClientResponse> Post(const std::string& url, const std::map<std::string, std::string>& headers,
                                     const std::string& body, const std::string& content_type);
+  // PUTs `body` to a full URL; same errors as Post.
+  StatusOr<HttpClientResponse> Put(const std::string& url, const std::map<std::string, std::string>& headers,
+                                   const std::string& body, const std::string& content_type);
   // GETs a full URL; same errors as Post.
   StatusOr<HttpClientResponse> Get(const std::string& url, const std::map<std::string, std::string>& headers);
 
  private:
   struct Connection;
   Connection& ConnectionFor(const std::string& origin);
+  // Runs `request(client, path)` on the origin's connection, one at a time.
+  template <typename Request>
+  StatusOr<HttpClientResponse> Send(const std::string& url, Request request);
 
   std::chrono::seconds timeout_;
   std::mutex mutex_;

@@ -31,15 +31,16 @@ bool IsTransientSlackError(const std::string& error) {
   return false;
 }
 
-SlackWebApiSender::SlackWebApiSender(std::string api_base_url, std::string bot_token, HttpClient& client)
-    : api_base_url_(std::move(api_base_url)), bot_token_(std::move(bot_token)), client_(client) {
+SlackWebApiSender::SlackWebApiSender(std::string api_base_url, std::string bot_token, HttpClient& client, Store* store)
+    : api_base_url_(std::move(api_base_url)), bot_token_(std::move(bot_token)), client_(client), store_(store) {
   while (!api_base_url_.empty() && api_base_url_.back() == '/') api_base_url_.pop_back();
   if (auto split = SplitUrl(api_base_url_)) api_origin_ = split->first + "/";
 }
 
-DeliveryResult SlackWebApiSender::Call(const std::string& method, const std::string& json_body, std::string& body) {
+DeliveryResult SlackWebApiSender::Call(const std::string& method, const std::string& json_body, std::string& body,
+                                       const std::string& content_type) {
   auto response = client_.Post(api_base_url_ + "/" + method, {{"Authorization", "Bearer " + bot_token_}}, json_body,
-                               "application/json; charset=utf-8");
+                               content_type);
   if (DeliveryResult http = HttpOutcome(method, response); http.outcome != DeliveryResult::Outcome::kDelivered) return http;
   const json parsed = json::parse(response->body, nullptr, /*allow_exceptions=*/false);
   if (!parsed.is_object() || !parsed.contains("ok") || !parsed["ok"].is_boolean()) {
@@ -142,6 +143,7 @@ DeliveryResult SlackWebApiSender::Post(const OutboundMessage& message) {
     DeliveryResult opened = OpenDirectMessage(message.to.user.user_id, channel);
     if (opened.outcome != DeliveryResult::Outcome::kDelivered) return opened;
   }
+  if (!message.message.files.empty()) return ShareFiles(channel, message);
   if (message.outcome_unknown && AlreadyPosted(channel, message)) return DeliveryResult::Delivered();
   json payload = RenderBlockKit(message.message);
   payload["channel"] = channel;

@@ -130,11 +130,31 @@ json RenderAdaptiveCard(const Message& message, const std::map<std::string, std:
   return card;
 }
 
+json RenderFileAttachment(const FileRef& file) {
+  if (!file.content_url.empty()) {  // uploaded to the person's OneDrive: a file card to open it
+    const auto dot = file.name.rfind('.');
+    return json{{"contentType", "application/vnd.microsoft.teams.card.file.info"},
+                {"contentUrl", file.content_url},
+                {"name", file.name},
+                {"content", {{"uniqueId", file.unique_id}, {"fileType", dot == std::string::npos ? "" : file.name.substr(dot + 1)}}}};
+  }
+  // Teams asks the person first; their answer comes back as a fileConsent/invoke with this context.
+  const json context{{"file_id", file.id}};
+  return json{{"contentType", "application/vnd.microsoft.teams.card.file.consent"},
+              {"name", file.name},
+              {"content", {{"description", "mentorbot: " + file.name},
+                           {"sizeInBytes", file.size},
+                           {"acceptContext", context},
+                           {"declineContext", context}}}};
+}
+
 json RenderMessageActivity(const Message& message, const std::map<std::string, std::string>& field_errors) {
+  json attachments = json::array({{{"contentType", "application/vnd.microsoft.card.adaptive"},
+                                   {"content", RenderAdaptiveCard(message, field_errors)}}});
+  for (const FileRef& file : message.files) attachments.push_back(RenderFileAttachment(file));
   return json{{"type", "message"},
               {"summary", TruncateCodePoints(message.summary, AdaptiveCardLimits::kMaxFallback)},
-              {"attachments", json::array({{{"contentType", "application/vnd.microsoft.card.adaptive"},
-                                            {"content", RenderAdaptiveCard(message, field_errors)}}})}};
+              {"attachments", attachments}};
 }
 
 json RenderInvokeResponse(const Reply& reply) {

@@ -37,6 +37,10 @@ nlohmann::json RenderAdaptiveCard(const Message& message, const std::map<std::st
 nlohmann::json RenderMessageActivity(const Message& message,
                                      const std::map<std::string, std::string>& field_errors = {});
 
+// A file a message hands over: a file consent card (Teams asks the person
+// whether to save it to their OneDrive), or once uploaded a file card.
+nlohmann::json RenderFileAttachment(const FileRef& file);
+
 // The answer to an adaptiveCard/action invoke: the reply card replaces the
 // card whose button was pressed, so a button cannot usefully be pressed twice.
 nlohmann::json RenderInvokeResponse(const Reply& reply);

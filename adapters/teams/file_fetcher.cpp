@@ -2,20 +2,11 @@
 
 #include <spdlog/spdlog.h>
 
+#include "adapters/teams/file_uploader.h"
+
 namespace mentorbot {
 
-namespace {
-bool EndsWith(const std::string& text, const std::string& suffix) {
-  return text.size() >= suffix.size() && text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
-}  // namespace
-
-bool TeamsFileFetcher::Allows(const std::string& url) const {
-  auto split = SplitUrl(url);
-  if (!split) return false;
-  const std::string& origin = split->first;  // "https://host[:port]"
-  return (origin.rfind("https://", 0) == 0 && EndsWith(origin, ".sharepoint.com")) || policy_.Allows(url);
-}
+bool TeamsFileFetcher::Allows(const std::string& url) const { return IsTeamsFileUrl(url, policy_); }
 
 void TeamsFileFetcher::Fetch(Event event, const std::string& file_name, const std::string& download_url) {
   queue_.Post([this, event = std::move(event), file_name, download_url] { Import(event, file_name, download_url); });

@@ -119,6 +119,12 @@ HttpResponse TeamsMessagesRoute::Handle(const HttpRequest& request, RequestLogFi
   log.workspace = activity->tenant_id;
   log.user = activity->From().user_id;
   RememberReferences(*activity);
+  if (activity->type == "invoke" && activity->name == "fileConsent/invoke") {
+    // Answered at once; the upload (or the erasure) follows on the uploader's thread.
+    if (uploads_ != nullptr) uploads_->Answer(*activity);
+    log.detail = "file consent";
+    return Ack();
+  }
   auto event = ToEvent(*activity);
   if (!event) {
     log.detail = "ignored " + activity->type;

@@ -14,6 +14,7 @@
 
 #include "adapters/common/http_types.h"
 #include "adapters/teams/file_fetcher.h"
+#include "adapters/teams/file_uploader.h"
 #include "adapters/teams/service_url_policy.h"
 #include "adapters/teams/teams_activity.h"
 #include "adapters/teams/token_validator.h"
@@ -36,6 +37,9 @@ class TeamsMessagesRoute {
   // CSV files sent in 1:1 chats go to `files` (roster import); without it they are ignored.
   // REQUIRES: files outlives the route.
   void set_file_fetcher(TeamsFileFetcher* files) { files_ = files; }
+  // Answers to file consent cards go to `uploads`; without it they are ignored.
+  // REQUIRES: uploads outlives the route.
+  void set_file_uploader(TeamsFileUploader* uploads) { uploads_ = uploads; }
 
  private:
   Status Authenticate(const HttpRequest& request, const TeamsActivity& activity) const;
@@ -50,6 +54,7 @@ class TeamsMessagesRoute {
   Store& store_;
   const Clock& clock_;
   TeamsFileFetcher* files_ = nullptr;
+  TeamsFileUploader* uploads_ = nullptr;
   std::mutex remembered_mutex_;
   std::unordered_map<std::string, std::string> remembered_;  // user key -> what was stored
 };

@@ -30,7 +30,7 @@ int RunChat(const Config& config, const Secrets& secrets, const std::string& use
   }
   // Messages for this console user (from other people's actions) are shown
   // between commands; everyone else's stay queued for their own platform.
-  ConsoleSender sender(std::cout);
+  ConsoleSender sender(std::cout, &(*wiring)->store());
   OutboxWorker inbox((*wiring)->store(), clock, {{Platform::kConsole, &sender}}, OutboxOptions{}, *ref);
   ConsoleSession session((*wiring)->engine(), *ref);
   session.Run(std::cin, std::cout, interactive ? "> " : "", [&inbox] { inbox.DeliverDue(); });

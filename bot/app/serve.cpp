@@ -89,6 +89,7 @@ int RunServe(const Config& config, const Secrets& secrets) {
   threads.Start("slack views", [&parts] { parts.slack_views().Run(); }, [&parts] { parts.slack_views().Stop(); });
   threads.Start("slack files", [&parts] { parts.slack_files().Run(); }, [&parts] { parts.slack_files().Stop(); });
   threads.Start("teams files", [&parts] { parts.teams_files().Run(); }, [&parts] { parts.teams_files().Stop(); });
+  threads.Start("teams uploads", [&parts] { parts.teams_uploads().Run(); }, [&parts] { parts.teams_uploads().Stop(); });
 
   int signal_number = 0;
   sigwait(&stop_signals, &signal_number);

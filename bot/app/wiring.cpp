@@ -38,7 +38,7 @@ StatusOr<std::unique_ptr<Wiring>> Wiring::Create(const Config& config, const Sec
   wiring->http_client_ = std::make_unique<HttpClient>(std::chrono::seconds(10));
   if (!secrets.slack_bot_token.empty()) {
     wiring->slack_sender_ = std::make_unique<SlackWebApiSender>(config.slack_api_base_url, secrets.slack_bot_token,
-                                                                *wiring->http_client_);
+                                                                *wiring->http_client_, wiring->store_.get());
     senders[Platform::kSlack] = wiring->slack_sender_.get();
     wiring->slack_directory_ = std::make_unique<SlackUserDirectory>(config.slack_api_base_url, secrets.slack_bot_token,
                                                                     *wiring->http_client_);
@@ -106,6 +106,9 @@ void Wiring::CreateTeams(const Config& config, const Secrets& secrets, const Clo
   teams_route_ = std::make_unique<TeamsMessagesRoute>(teams_validator_.get(), *teams_policy_, *engine_, *store_, clock);
   teams_files_ = std::make_unique<TeamsFileFetcher>(*files_http_client_, *teams_policy_, *engine_);
   teams_route_->set_file_fetcher(teams_files_.get());
+  teams_uploads_ = std::make_unique<TeamsFileUploader>(*store_, *files_http_client_, *teams_policy_, clock,
+                                                       [this] { if (outbox_) outbox_->Wake(); });
+  teams_route_->set_file_uploader(teams_uploads_.get());
 }
 
 HttpResponse Wiring::DatabaseCheck(RequestLogFields& log, const char* ok_text) {

@@ -51,6 +51,7 @@ class Wiring {
   SlackViewsClient& slack_views() { return *slack_views_; }
   SlackFileFetcher& slack_files() { return *slack_files_; }
   TeamsFileFetcher& teams_files() { return *teams_files_; }
+  TeamsFileUploader& teams_uploads() { return *teams_uploads_; }
   bool slack_configured() const { return slack_verifier_->configured(); }
   // Without a bot token nothing is sent to Slack: messages wait in the outbox.
   bool slack_can_send() const { return slack_sender_ != nullptr; }
@@ -86,6 +87,7 @@ class Wiring {
   std::unique_ptr<HttpClient> files_http_client_;
   std::unique_ptr<SlackFileFetcher> slack_files_;
   std::unique_ptr<TeamsFileFetcher> teams_files_;
+  std::unique_ptr<TeamsFileUploader> teams_uploads_;
   std::unique_ptr<SlackInteractionsRoute> slack_interactions_;
   std::unique_ptr<SlackEventsRoute> slack_events_;
   std::unique_ptr<SlackWebApiSender> slack_sender_;

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -67,9 +68,23 @@ struct Section {
   std::optional<Form> form;  // at most one form per section
 };
 
+// A file the message hands over (an admin's export). Its bytes stay in the
+// store (FileRepository) until it expires; a message carries only this.
+// Platforms share it as a file (Slack) or ask first (Teams: a consent card,
+// then a file card with content_url once the person accepted).
+struct FileRef {
+  std::int64_t id = 0;  // the stored file's id
+  std::string name;     // "mentorbot-export-2026-11-23.zip"
+  std::string media_type;
+  std::int64_t size = 0;   // bytes
+  std::string content_url; // set once uploaded to the person's own storage (Teams)
+  std::string unique_id;   // ... and the platform's id of that copy
+};
+
 struct Message {
   std::string summary;  // one line; also the notification text
   std::vector<Section> sections;
+  std::vector<FileRef> files;
 
   // Everything as plain text, one section a paragraph (console, logs in tests).
   std::string PlainText() const;

@@ -6,7 +6,8 @@ namespace mentorbot {
 
 namespace {
 // Version 2 added forms, version 3 input kinds; older rows still decode.
-constexpr std::string_view kVersion = "mentorbot-message-3";
+constexpr std::string_view kVersion = "mentorbot-message-4";
+constexpr std::string_view kVersionWithoutFiles = "mentorbot-message-3";
 constexpr std::string_view kVersionWithoutInputKinds = "mentorbot-message-2";
 constexpr std::string_view kVersionWithoutForms = "mentorbot-message-1";
 constexpr std::size_t kMaxCount = 100000;  // guards decoding against absurd counts
@@ -167,6 +168,21 @@ bool ReadForm(Reader& r, std::optional<Form>& form, bool has_input_kinds) {
   form = std::move(read);
   return true;
 }
+bool ReadFiles(Reader& r, std::vector<FileRef>& files) {
+  auto count = r.Count();
+  if (!count) return false;
+  for (std::size_t i = 0; i < *count; ++i) {
+    auto id = r.Number();
+    auto name = r.String();
+    auto media_type = r.String();
+    auto size = r.Number();
+    auto content_url = r.String();
+    auto unique_id = r.String();
+    if (!id || !name || !media_type || !size || !content_url || !unique_id) return false;
+    files.push_back(FileRef{*id, *name, *media_type, *size, *content_url, *unique_id});
+  }
+  return true;
+}
 }  // namespace
 
 std::string EncodeMessage(const Message& message) {
@@ -190,17 +206,27 @@ std::string EncodeMessage(const Message& message) {
     }
     WriteForm(w, section.form);
   }
+  w.Number(static_cast<long long>(message.files.size()));
+  for (const FileRef& file : message.files) {
+    w.Number(file.id);
+    w.String(file.name);
+    w.String(file.media_type);
+    w.Number(file.size);
+    w.String(file.content_url);
+    w.String(file.unique_id);
+  }
   return w.Take();
 }
 
 std::optional<Message> DecodeMessage(std::string_view encoded) {
   Reader r(encoded);
   auto version = r.String();
-  if (!version || (*version != kVersion && *version != kVersionWithoutInputKinds && *version != kVersionWithoutForms)) {
+  if (!version || (*version != kVersion && *version != kVersionWithoutFiles && *version != kVersionWithoutInputKinds &&
+                   *version != kVersionWithoutForms)) {
     return std::nullopt;
   }
   const bool has_forms = *version != kVersionWithoutForms;
-  const bool has_input_kinds = *version == kVersion;
+  const bool has_input_kinds = *version == kVersion || *version == kVersionWithoutFiles;
   Message message;
   auto summary = r.String();
   auto sections = r.Count();
@@ -231,6 +257,7 @@ std::optional<Message> DecodeMessage(std::string_view encoded) {
     if (has_forms && !ReadForm(r, section.form, has_input_kinds)) return std::nullopt;
     message.sections.push_back(std::move(section));
   }
+  if (*version == kVersion && !ReadFiles(r, message.files)) return std::nullopt;
   if (!r.done()) return std::nullopt;
   return message;
 }

@@ -113,6 +113,26 @@ class SurveyRepository {
   virtual std::vector<PulseAnswer> ListAnswers() = 0;
 };
 
+// Files the bot hands over (exports), kept until they are delivered or
+// expire; only the person they were made for may receive them.
+struct StoredFile {
+  std::int64_t id = 0;
+  std::string owner_key;  // UserRef::Key() of the person it was made for
+  std::string name;
+  std::string media_type;
+  std::string content;
+  TimePoint created_at{};
+};
+
+class FileRepository {
+ public:
+  virtual ~FileRepository() = default;
+  virtual std::int64_t Save(const StoredFile& file) = 0;  // returns the id
+  virtual std::optional<StoredFile> Find(std::int64_t id) = 0;
+  virtual bool Erase(std::int64_t id) = 0;
+  virtual int EraseCreatedBefore(TimePoint cutoff) = 0;  // returns how many
+};
+
 class SessionRepository {
  public:
   virtual ~SessionRepository() = default;

@@ -29,6 +29,7 @@ class StoreTransaction {
   virtual ConversationRepository& conversations() = 0;
   virtual RosterRepository& roster() = 0;
   virtual SurveyRepository& surveys() = 0;
+  virtual FileRepository& files() = 0;
 };
 
 class Store {

@@ -17,6 +17,7 @@ Reply AdminAnnounce(CommandContext& context, std::string_view args);  // announc
 Reply AdminRoster(CommandContext& context, std::string_view args);    // roster import [--skip-bad]
 Reply AdminMatch(CommandContext& context, std::string_view args);     // match preview|apply|forbid|allow
 Reply AdminReport(CommandContext& context, std::string_view args);    // report
+Reply AdminExport(CommandContext& context, std::string_view args);    // export
 
 // Records an admin action in the audit log. Returns the entry's id.
 std::int64_t AuditAdminAction(CommandContext& context, const std::string& action, const std::string& detail);

@@ -6,7 +6,8 @@
 #include "bot/engine/commands.h"
 #include "bot/engine/forms.h"
 #include "bot/engine/pair_view.h"
-#include "bot/engine/program_figures.h"
+#include "bot/engine/program_report.h"
+#include "bot/engine/report_figures_section.h"
 #include "bot/engine/replies.h"
 
 namespace mentorbot {
@@ -59,6 +60,20 @@ Section Introduction() {
                  {}, {}};
 }
 
+// The report's headline figures with their change since the last `admin
+// report` (which alone moves that baseline), and the admin's next steps.
+void AddProgramFigures(CommandContext& context, Message& home) {
+  const ProgramReport report = ComputeProgramReport(context.store, context.rules(), context.now);
+  const ReportFigures before = LastReportFigures(context.store.program());
+  RichText headline = RichText().Bold("The program in figures");
+  if (!before.empty()) headline.Text(" (changes since the last report in brackets)");
+  home.sections.push_back(ReportFiguresSection(report.figures, before, context.rules(), headline));
+  Section actions{RichText("Admin commands: ").Code(context.Typed("admin help")), {}, {}};
+  actions.buttons.push_back(Button{"Full report", "admin", "report", Button::Style::kPrimary});
+  actions.buttons.push_back(Button{"Export (CSV)", "admin", "export", Button::Style::kDefault});
+  home.sections.push_back(std::move(actions));
+}
+
 Reply ShowHome(CommandContext& context) {
   Reply reply;
   Message& home = reply.message;
@@ -72,11 +87,7 @@ Reply ShowHome(CommandContext& context) {
     home.sections.push_back(std::move(join));
   }
   home.summary = "mentorbot: your reverse-mentoring program";
-  if (context.is_admin) {
-    home.sections.push_back(ProgramFiguresSection(CountProgramFigures(context.store, context.rules(), context.now),
-                                                  context.rules()));
-    home.sections.push_back(Section{RichText("Admin commands: ").Code(context.Typed("admin help")), {}, {}});
-  }
+  if (context.is_admin) AddProgramFigures(context, home);
   return reply;
 }
 }  // namespace

@@ -16,7 +16,7 @@ TEST(SlackManifestTest, ListsEveryUrlEventAndScopeTheBotUses) {
   for (const char* needle :
        {"url: https://mentorbot.example.com/slack/commands", "request_url: https://mentorbot.example.com/slack/events",
         "request_url: https://mentorbot.example.com/slack/interactions", "- app_home_opened", "- app_mention",
-        "- message.im", "- file_shared", "- files:read", "home_tab_enabled: true", "messages_tab_enabled: true", "is_enabled: true", "- commands",
+        "- message.im", "- file_shared", "- files:read", "- files:write", "home_tab_enabled: true", "messages_tab_enabled: true", "is_enabled: true", "- commands",
         "- chat:write", "- im:write", "- im:history", "- users:read", "- app_mentions:read",
         "should_escape: true", "command: /mentor"}) {
     EXPECT_THAT(manifest, HasSubstr(needle));

@@ -1,6 +1,6 @@
 // The home view: status with buttons and forms for what waits on the person,
 // and the program's figures for admins only.
-#include "bot/engine/program_figures.h"
+#include "bot/engine/program_report.h"
 #include "tests/bot/program_fixture.h"
 
 namespace mentorbot {
@@ -76,35 +76,52 @@ TEST_F(HomeCommandTest, AdminsSeeTheProgramInFigures) {
   bot.Say(mentee, "takeaways Listen first");
   const std::string home = bot.Send(admin, "home").message.PlainText();
   EXPECT_THAT(home, HasSubstr("The program in figures"));
-  EXPECT_THAT(home, HasSubstr("1 mentor, 1 mentee"));
-  EXPECT_THAT(home, HasSubstr("1 active, 0 paused"));
-  EXPECT_THAT(home, HasSubstr("Pairs on track: 1 of 1"));
-  EXPECT_THAT(home, HasSubstr("Sessions held: 1"));
-  EXPECT_THAT(home, HasSubstr("Takeaways written: 1 (100% of sessions held)"));
+  EXPECT_THAT(home, HasSubstr("Mentors / mentees: 1 / 1"));
+  EXPECT_THAT(home, HasSubstr("Pairs active / paused / ended: 1 / 0 / 0"));
+  EXPECT_THAT(home, HasSubstr("Pairs on track: 1 of 1 active"));
+  EXPECT_THAT(home, HasSubstr("Sessions held / expected by now: 1 / 0"));
+  EXPECT_THAT(home, HasSubstr("Takeaways written: 100% of held sessions"));
   EXPECT_THAT(home, Not(HasSubstr("Listen first"))) << "figures only, never a pair's notes";
+  EXPECT_THAT(home, Not(HasSubstr("changes since"))) << "no report yet to compare with";
+}
+
+TEST_F(HomeCommandTest, AdminFiguresShowTheChangeSinceTheLastReportWithoutMovingIt) {
+  bot.Say(admin, "admin report");
+  bot.Say(mentee, "met");
+  const Reply home = bot.Send(admin, "home");
+  EXPECT_THAT(home.message.PlainText(), AllOf(HasSubstr("changes since the last report"),
+                                              HasSubstr("Sessions held / expected by now: 1 (+1)")));
+  EXPECT_THAT(bot.Send(admin, "home").message.PlainText(), HasSubstr("1 (+1)")) << "only admin report moves the baseline";
+  const Section& actions = home.message.sections.back();
+  ASSERT_EQ(actions.buttons.size(), 2u);
+  EXPECT_EQ(actions.buttons[0].action_id + " " + actions.buttons[0].value, "admin report");
+  EXPECT_EQ(actions.buttons[1].action_id + " " + actions.buttons[1].value, "admin export");
+  EXPECT_THAT(bot.Send(mentee, "home").message.PlainText(), Not(HasSubstr("in figures"))) << "admins only";
 }
 
 TEST_F(HomeCommandTest, FiguresCountPausedStalledAndFinishedPairs) {
-  ProgramFigures figures;
-  ASSERT_TRUE(bot.store().Run(Store::Access::kRead, [&](StoreTransaction& tx) {
-    figures = CountProgramFigures(tx, ProgramRules{}, bot.clock().Now() + std::chrono::days(30));
-  }).ok());
-  EXPECT_EQ(figures.pairs_active, 1);
-  EXPECT_EQ(figures.pairs_on_track, 0) << "no session within the 21-day cadence";
+  auto figures = [&](TimePoint at) {
+    ProgramReport report;
+    EXPECT_TRUE(bot.store().Run(Store::Access::kRead, [&](StoreTransaction& tx) {
+      report = ComputeProgramReport(tx, ProgramRules{}, at);
+    }).ok());
+    return report.figures;
+  };
+  auto f = figures(bot.clock().Now() + std::chrono::days(30));
+  EXPECT_EQ(f.at("pairs_active"), 1);
+  EXPECT_EQ(f.at("pairs_on_track"), 0) << "no session within the 21-day cadence";
   for (int i = 0; i < 6; ++i) {
     ASSERT_THAT(bot.Say(mentee, "met"), HasSubstr(std::to_string(i + 1) + " of 6"));
     bot.clock().Advance(std::chrono::days(21));
   }
   ASSERT_THAT(bot.Say(mentor, "pause 14"), HasSubstr("aused"));
-  ASSERT_TRUE(bot.store().Run(Store::Access::kRead, [&](StoreTransaction& tx) {
-    figures = CountProgramFigures(tx, ProgramRules{}, bot.clock().Now());
-  }).ok());
-  EXPECT_EQ(figures.pairs_paused, 1);
-  EXPECT_EQ(figures.pairs_active, 0);
-  EXPECT_EQ(figures.pairs_on_track, 0) << "a paused pair is not on track";
-  EXPECT_EQ(figures.pairs_reached_target, 1);
-  EXPECT_EQ(figures.sessions_held, 6);
-  EXPECT_EQ(figures.sessions_with_takeaways, 0);
+  f = figures(bot.clock().Now());
+  EXPECT_EQ(f.at("pairs_paused"), 1);
+  EXPECT_EQ(f.at("pairs_active"), 0);
+  EXPECT_EQ(f.at("pairs_on_track"), 0) << "a paused pair is not on track";
+  EXPECT_EQ(f.at("pairs_reached_target"), 1);
+  EXPECT_EQ(f.at("sessions_held"), 6);
+  EXPECT_EQ(f.at("takeaway_rate"), 0);
 }
 
 }  // namespace

@@ -42,6 +42,19 @@ FakeBotFramework::FakeBotFramework(std::string app_id, std::string app_password)
     }
     response.set_content(file->second, "text/csv");
   });
+  server_.Put(R"(/teams/uploads/([A-Za-z0-9]+))", [this](const httplib::Request& request, httplib::Response& response) {
+    std::lock_guard lock(mutex_);
+    const std::string expected = "bytes 0-" + std::to_string(request.body.size() - 1) + "/" + std::to_string(request.body.size());
+    if (down_ || request.body.empty() || request.get_header_value("Content-Range") != expected ||
+        request.has_header("Authorization")) {
+      response.status = down_ ? 503 : 400;
+      return;
+    }
+    uploads_[request.matches[1].str()] = request.body;
+    changed_.notify_all();
+    response.status = 201;
+    response.set_content(R"({"id":"drive-item"})", "application/json");
+  });
   server_.Post(R"(/teams/v3/.*)", [this](const httplib::Request& request, httplib::Response& response) {
     Connector(request, response);
   });
@@ -151,6 +164,13 @@ std::string FakeBotFramework::AddFile(const std::string& id, const std::string& 
   std::lock_guard lock(mutex_);
   files_[id] = content;
   return service_url() + "files/" + id;
+}
+
+std::optional<std::string> FakeBotFramework::Uploaded(const std::string& id) const {
+  std::lock_guard lock(mutex_);
+  auto it = uploads_.find(id);
+  if (it == uploads_.end()) return std::nullopt;
+  return it->second;
 }
 
 }  // namespace mentorbot

@@ -12,6 +12,7 @@
 #include <condition_variable>
 #include <deque>
 #include <mutex>
+#include <optional>
 #include <nlohmann/json.hpp>
 #include <map>
 #include <string>
@@ -57,12 +58,18 @@ class FakeBotFramework {
   // Serves `content` at the returned URL under the service url, as Teams'
   // pre-authenticated file download URLs are served (no credentials).
   std::string AddFile(const std::string& id, const std::string& content);
+  // An upload URL under the service url, as Teams gives in a file consent's
+  // uploadInfo: PUTs to it are kept (no credentials, Content-Range checked).
+  std::string UploadUrl(const std::string& id) const { return service_url() + "uploads/" + id; }
+  // What was PUT to UploadUrl(id), if anything.
+  std::optional<std::string> Uploaded(const std::string& id) const;
 
  private:
   void Connector(const httplib::Request& request, httplib::Response& response);
   void Token(const httplib::Request& request, httplib::Response& response);
 
   std::map<std::string, std::string> files_;  // id -> content
+  std::map<std::string, std::string> uploads_;  // id -> content PUT
   std::string app_id_;
   std::string app_password_;
   httplib::Server server_;

@@ -14,7 +14,7 @@ json ParseBody(const httplib::Request& request) {
   }
   json object = json::object();
   if (auto form = DecodeForm(request.body)) {
-    for (const char* name : {"users", "user", "channel", "text", "blocks", "oldest", "include_all_metadata"}) {
+    for (const char* name : {"users", "user", "channel", "text", "blocks", "oldest", "include_all_metadata", "filename", "length"}) {
       if (form->Has(name)) object[name] = form->Get(name);
     }
   }
@@ -29,7 +29,8 @@ void Reply(httplib::Response& response, int status, const json& body) {
 
 FakeSlackServer::FakeSlackServer(std::string expected_token) : expected_token_(std::move(expected_token)) {
   for (const char* method : {"conversations.open", "chat.postMessage", "conversations.history", "users.info",
-                             "chat.update", "views.open", "views.push", "views.update", "views.publish"}) {
+                             "chat.update", "views.open", "views.push", "views.update", "views.publish",
+                             "files.getUploadURLExternal", "files.completeUploadExternal"}) {
     server_.Post(std::string("/api/") + method, [this, method](const httplib::Request& request, httplib::Response& response) {
       Handle(method, request, response);
     });
@@ -68,7 +69,57 @@ FakeSlackServer::FakeSlackServer(std::string expected_token) : expected_token_(s
     }
     response.set_content(file->second.second, "text/csv");
   });
+  // Upload URLs (no token: the url itself is the credential).
+  server_.Post(R"(/upload/([A-Za-z0-9]+))", [this](const httplib::Request& request, httplib::Response& response) {
+    std::lock_guard lock(mutex_);
+    const std::string id = request.matches[1].str();
+    calls_.push_back(Call{"file upload", request.get_header_value("Authorization"), {{"file", id}, {"bytes", request.body.size()}}});
+    posted_changed_.notify_all();
+    auto upload = uploads_.find(id);
+    if (down_ || upload == uploads_.end()) {
+      response.status = down_ ? 503 : 404;
+      return;
+    }
+    upload->second.content = request.body;
+    response.set_content("OK - " + std::to_string(request.body.size()), "text/plain");
+  });
   port_ = StartOnLoopback(server_, thread_, "fake Slack");
+}
+
+void FakeSlackServer::StartUpload(const nlohmann::json& body, httplib::Response& response) {
+  const std::string filename = body.is_object() ? body.value("filename", std::string()) : std::string();
+  const std::string length = body.is_object() ? body.value("length", std::string()) : std::string();
+  if (filename.empty() || length.empty() || length.find_first_not_of("0123456789") != std::string::npos) {
+    return Reply(response, 200, json{{"ok", false}, {"error", "invalid_arguments"}});
+  }
+  const std::string id = "F" + std::to_string(++next_ts_);
+  uploads_[id] = Upload{filename, std::stoul(length), std::nullopt};
+  Reply(response, 200, json{{"ok", true}, {"file_id", id},
+                            {"upload_url", "http://127.0.0.1:" + std::to_string(port_) + "/upload/" + id}});
+}
+
+void FakeSlackServer::CompleteUpload(const nlohmann::json& body, httplib::Response& response) {
+  // Slack takes `files` as a JSON array, or as a string holding one in a form.
+  json files = body.is_object() && body.contains("files") ? body["files"] : json();
+  if (files.is_string()) files = json::parse(files.get<std::string>(), nullptr, false);
+  if (!files.is_array() || files.empty()) return Reply(response, 200, json{{"ok", false}, {"error", "invalid_arguments"}});
+  std::vector<SharedFile> shared;
+  for (const json& file : files) {
+    auto upload = file.is_object() ? uploads_.find(file.value("id", std::string())) : uploads_.end();
+    if (upload == uploads_.end() || !upload->second.content || upload->second.content->size() != upload->second.length) {
+      return Reply(response, 200, json{{"ok", false}, {"error", "file_not_found"}});
+    }
+    shared.push_back(SharedFile{body.value("channel_id", std::string()), file.value("title", upload->second.filename),
+                                *upload->second.content, body.value("initial_comment", std::string())});
+  }
+  for (auto& file : shared) shared_.push_back(std::move(file));
+  posted_changed_.notify_all();
+  Reply(response, 200, json{{"ok", true}, {"files", files}});
+}
+
+std::vector<FakeSlackServer::SharedFile> FakeSlackServer::SharedFiles() const {
+  std::lock_guard lock(mutex_);
+  return shared_;
 }
 
 void FakeSlackServer::AddFile(const std::string& id, const std::string& name, const std::string& content) {
@@ -112,6 +163,8 @@ void FakeSlackServer::Handle(const std::string& method, const httplib::Request& 
     return Reply(response, 200, json{{"ok", true}, {"user", {{"id", it->first}, {"tz", it->second.first},
                                                               {"profile", {{"display_name", it->second.second}}}}}});
   }
+  if (method == "files.getUploadURLExternal") return StartUpload(body, response);
+  if (method == "files.completeUploadExternal") return CompleteUpload(body, response);
   if (method == "conversations.open") {
     const std::string users = body.is_object() ? body.value("users", std::string()) : std::string();
     if (users.empty()) return Reply(response, 200, json{{"ok", false}, {"error", "users_not_found"}});

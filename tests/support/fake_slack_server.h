@@ -1,8 +1,9 @@
 // FakeSlackServer: a stand-in for the Slack Web API on 127.0.0.1, for unit
 // and integration tests. Answers conversations.open, chat.postMessage,
 // chat.update (of a message it posted), views.open/update/publish (checking
-// the target and the view's type and block count) and interactions'
-// response_urls; checks the bearer token, records every call, and can be told to fail the
+// the target and the view's type and block count), interactions'
+// response_urls, and file uploads (files.getUploadURLExternal, the upload
+// URL, files.completeUploadExternal); checks the bearer token, records every call, and can be told to fail the
 // next calls (429 with Retry-After, 5xx, "ok": false) or to be down.
 // Thread-safety: all methods may be called while the server thread runs.
 #pragma once
@@ -14,6 +15,7 @@
 #include <deque>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <thread>
@@ -32,6 +34,14 @@ class FakeSlackServer {
     int http_status = 200;
     std::string slack_error;       // the "ok": false error when http_status is 200
     int retry_after_seconds = -1;  // a Retry-After header when >= 0
+  };
+
+  // A file shared with files.completeUploadExternal.
+  struct SharedFile {
+    std::string channel;
+    std::string title;
+    std::string content;
+    std::string comment;  // initial_comment
   };
 
   explicit FakeSlackServer(std::string expected_token);
@@ -62,6 +72,7 @@ class FakeSlackServer {
   // The next `count` chat.postMessage calls are accepted (posted) but the
   // answer is held back for `hold` — the sender is mid-dispatch meanwhile.
   void HoldAnswers(int count, std::chrono::milliseconds hold);
+  std::vector<SharedFile> SharedFiles() const;
   // Waits until at least `count` messages were posted; false on timeout.
   bool WaitForPosted(std::size_t count, std::chrono::milliseconds timeout) const;
   // Waits until `method` was called at least `count` times; false on timeout.
@@ -72,6 +83,8 @@ class FakeSlackServer {
   void History(const nlohmann::json& body, httplib::Response& response);
   void Update(const nlohmann::json& body, httplib::Response& response);
   void View(const std::string& method, const nlohmann::json& body, httplib::Response& response);
+  void StartUpload(const nlohmann::json& body, httplib::Response& response);
+  void CompleteUpload(const nlohmann::json& body, httplib::Response& response);
 
   std::string expected_token_;
   httplib::Server server_;
@@ -86,6 +99,13 @@ class FakeSlackServer {
   bool down_ = false;
   std::map<std::string, std::pair<std::string, std::string>> profiles_;
   std::map<std::string, std::pair<std::string, std::string>> files_;  // id -> (name, content)
+  struct Upload {
+    std::string filename;
+    std::size_t length = 0;
+    std::optional<std::string> content;  // once uploaded
+  };
+  std::map<std::string, Upload> uploads_;  // file id -> upload
+  std::vector<SharedFile> shared_;
   bool stopping_ = false;
   int holds_ = 0;
   std::chrono::milliseconds hold_{0};

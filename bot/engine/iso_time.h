@@ -1,4 +1,4 @@
-// Reading and writing ISO 8601 moments on the command line.
+// Reading and writing ISO 8601 moments (command line, exports).
 #pragma once
 
 #include <optional>

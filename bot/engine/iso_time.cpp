@@ -1,4 +1,4 @@
-#include "bot/app/iso_time.h"
+#include "bot/engine/iso_time.h"
 
 #include <date/date.h>
 

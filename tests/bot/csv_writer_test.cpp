@@ -1,4 +1,4 @@
-#include "bot/app/csv_writer.h"
+#include "bot/engine/csv_writer.h"
 
 #include <gtest/gtest.h>
 
