@@ -9,6 +9,8 @@ packages=(
   libspdlog-dev libhowardhinnant-date-dev libzip-dev libgtest-dev libgmock-dev
 )
 [ "${1:-}" = "--bench" ] && packages+=(libbenchmark-dev wrk curl openssl)
+# clang with libFuzzer and the sanitizer runtimes; llvm-14 for llvm-symbolizer (readable reports)
+[ "${1:-}" = "--fuzz" ] && packages+=(clang-14 libclang-rt-14-dev llvm-14)
 
 missing=()
 for package in "${packages[@]}"; do

@@ -6,6 +6,7 @@
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <unordered_map>
@@ -16,9 +17,11 @@ class SqliteConnection {
  public:
   // Opens (creating if allowed) the database file and applies WAL, foreign
   // keys, full fsync on commit and the busy timeout (how long to wait for
-  // another process's lock).
+  // another process's lock). With `max_bytes` > 0 the database may not grow
+  // beyond it (SQLite's max_page_count; never below its present size): a
+  // write that would need more room fails with SQLITE_FULL.
   // Throws SQLite::Exception on failure.
-  SqliteConnection(const std::string& path, bool create, int busy_timeout_ms);
+  SqliteConnection(const std::string& path, bool create, int busy_timeout_ms, std::int64_t max_bytes = 0);
   SqliteConnection(const SqliteConnection&) = delete;
   SqliteConnection& operator=(const SqliteConnection&) = delete;
 

@@ -84,11 +84,12 @@ void RollBack(SqliteConnection& connection) {
 StatusOr<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path, const Options& options) {
   try {
     std::vector<std::unique_ptr<SqliteConnection>> pool;
-    pool.push_back(std::make_unique<SqliteConnection>(path, /*create=*/true, options.busy_timeout_ms));
+    pool.push_back(std::make_unique<SqliteConnection>(path, /*create=*/true, options.busy_timeout_ms, options.max_bytes));
     Migrate(*pool.front());
     // At least two: the scheduler writes batches while its read snapshot is open.
     for (int i = 1; i < std::max(2, options.connections); ++i) {
-      pool.push_back(std::make_unique<SqliteConnection>(path, /*create=*/false, options.busy_timeout_ms));
+      pool.push_back(
+          std::make_unique<SqliteConnection>(path, /*create=*/false, options.busy_timeout_ms, options.max_bytes));
     }
     return std::unique_ptr<SqliteStore>(new SqliteStore(std::move(pool)));
   } catch (const std::exception& e) {
@@ -126,6 +127,28 @@ Status SqliteStore::CheckHealth() {
     lease.connection().db().execAndGet("SELECT COUNT(*) FROM schema_migrations");
     return Status::Ok();
   } catch (const std::exception& e) {
+    return Status::Unavailable(std::string("database: ") + e.what());
+  }
+}
+
+Status SqliteStore::CheckWritable(std::int64_t reserve_bytes) {
+  std::lock_guard write_lock(write_mutex_);
+  Lease lease(*this);
+  SqliteConnection& connection = lease.connection();
+  try {
+    SQLite::Database& db = connection.db();
+    db.exec("BEGIN IMMEDIATE");
+    {
+      // The room is claimed in the one table every mentorbot database has;
+      // the row never outlives the rollback below.
+      SQLite::Statement claim(db, "INSERT INTO schema_migrations (version, name, applied_at) VALUES (-1, zeroblob(?), 0)");
+      claim.bind(1, reserve_bytes);
+      claim.exec();
+    }
+    db.exec("ROLLBACK");
+    return Status::Ok();
+  } catch (const std::exception& e) {
+    RollBack(connection);
     return Status::Unavailable(std::string("database: ") + e.what());
   }
 }

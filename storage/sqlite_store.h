@@ -29,6 +29,9 @@ class SqliteStore : public Store {
     int connections = 4;
     // How long to wait for another process's write lock before giving up.
     int busy_timeout_ms = 5000;
+    // The most the database file may grow to (0: no limit). Writes that
+    // would need more room fail (Unavailable) and change nothing.
+    std::int64_t max_bytes = 0;
   };
   static StatusOr<std::unique_ptr<SqliteStore>> Open(const std::string& path, const Options& options);
   static StatusOr<std::unique_ptr<SqliteStore>> Open(const std::string& path) { return Open(path, Options()); }
@@ -38,6 +41,10 @@ class SqliteStore : public Store {
 
   Status Run(Access access, const Work& work) override;
   Status CheckHealth() override;
+  // Whether a write could be committed now with room for `reserve_bytes`
+  // more: takes the write lock and stores that many bytes, then rolls back
+  // (nothing reaches the file). Unavailable with the reason if not.
+  Status CheckWritable(std::int64_t reserve_bytes);
 
   // The schema version the database is at.
   int SchemaVersion();

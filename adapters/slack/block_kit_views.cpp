@@ -103,7 +103,7 @@ std::string EncodeModalContext(const ModalContext& context) {
 
 std::optional<ModalContext> DecodeModalContext(const std::string& metadata) {
   const json parsed = json::parse(metadata, nullptr, false);
-  if (!parsed.is_object() || parsed.value("v", 0) != 1 || !parsed.contains("argument") || !parsed["argument"].is_string()) {
+  if (!parsed.is_object() || parsed.value("v", json()) != 1 || !parsed.contains("argument") || !parsed["argument"].is_string()) {
     return std::nullopt;
   }
   ModalContext context;

@@ -1,3 +1,4 @@
+#include "adapters/common/json_fields.h"
 #include "adapters/slack/event_parser.h"
 
 #include <nlohmann/json.hpp>
@@ -11,11 +12,6 @@ namespace {
 using nlohmann::json;
 using Kind = SlackEventCallback::Kind;
 
-std::string StringAt(const json& object, const char* key) {
-  if (!object.is_object() || !object.contains(key) || !object[key].is_string()) return {};
-  return SanitizeUtf8(object[key].get<std::string>());
-}
-
 std::string_view TrimSpace(std::string_view text) {
   while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) text.remove_prefix(1);
   while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.remove_suffix(1);
@@ -26,7 +22,7 @@ std::string_view TrimSpace(std::string_view text) {
 std::string BotUserId(const json& payload) {
   if (!payload.contains("authorizations") || !payload["authorizations"].is_array()) return {};
   for (const auto& authorization : payload["authorizations"]) {
-    if (authorization.is_object() && authorization.value("is_bot", false)) return StringAt(authorization, "user_id");
+    if (authorization.is_object() && authorization.value("is_bot", json()) == true) return TextField(authorization, "user_id");
   }
   return {};
 }
@@ -55,14 +51,14 @@ std::string WithoutSlashCommand(std::string_view text, std::string_view slash_co
 StatusOr<SlackEventCallback> ParseCallback(const json& payload, std::string_view slash_command) {
   SlackEventCallback out;
   const json& inner = payload.contains("event") && payload["event"].is_object() ? payload["event"] : json::object();
-  const std::string type = StringAt(inner, "type");
-  const std::string event_id = StringAt(payload, "event_id");
-  std::string team = StringAt(payload, "team_id");
+  const std::string type = TextField(inner, "type");
+  const std::string event_id = TextField(payload, "event_id");
+  std::string team = TextField(payload, "team_id");
   if (type.empty() || event_id.empty() || team.empty()) {
     return Status::InvalidArgument("event_callback without event.type, event_id or team_id");
   }
   // file_shared names its sharer user_id; every other event, user.
-  const std::string user = type == "file_shared" ? StringAt(inner, "user_id") : StringAt(inner, "user");
+  const std::string user = type == "file_shared" ? TextField(inner, "user_id") : TextField(inner, "user");
   const std::string bot = BotUserId(payload);
   auto ignore = [&out](std::string why) {
     out.kind = Kind::kIgnored;
@@ -70,24 +66,24 @@ StatusOr<SlackEventCallback> ParseCallback(const json& payload, std::string_view
     return out;
   };
   if (type == "message") {
-    if (StringAt(inner, "channel_type") != "im") return ignore("message outside the bot's DM");
-    if (inner.contains("subtype")) return ignore("message subtype " + StringAt(inner, "subtype"));
+    if (TextField(inner, "channel_type") != "im") return ignore("message outside the bot's DM");
+    if (inner.contains("subtype")) return ignore("message subtype " + TextField(inner, "subtype"));
     if (inner.contains("bot_id") || user.empty() || user == bot) return ignore("message from a bot");
     out.kind = Kind::kDirectMessage;
-    out.event.text = WithoutSlashCommand(UnescapeSlackText(StringAt(inner, "text")), slash_command);
+    out.event.text = WithoutSlashCommand(UnescapeSlackText(TextField(inner, "text")), slash_command);
   } else if (type == "app_mention") {
     if (inner.contains("bot_id") || user.empty() || user == bot) return ignore("mention by a bot");
     out.kind = Kind::kMention;
-    out.event.text = WithoutSlashCommand(WithoutLeadingMention(UnescapeSlackText(StringAt(inner, "text")), bot), slash_command);
-    out.event.from.thread_id = StringAt(inner, "thread_ts");
+    out.event.text = WithoutSlashCommand(WithoutLeadingMention(UnescapeSlackText(TextField(inner, "text")), bot), slash_command);
+    out.event.from.thread_id = TextField(inner, "thread_ts");
   } else if (type == "app_home_opened") {
-    if (StringAt(inner, "tab") != "home") return ignore("app_home_opened on the " + StringAt(inner, "tab") + " tab");
+    if (TextField(inner, "tab") != "home") return ignore("app_home_opened on the " + TextField(inner, "tab") + " tab");
     out.kind = Kind::kHomeOpened;
     out.event.text = "home";
   } else if (type == "file_shared") {
     if (user.empty() || user == bot) return ignore("file shared by the bot");
     out.kind = Kind::kFileShared;
-    out.file_id = StringAt(inner, "file_id");
+    out.file_id = TextField(inner, "file_id");
     if (out.file_id.empty()) return Status::InvalidArgument("file_shared without file_id");
     out.event.text = "admin roster import";
   } else {
@@ -99,7 +95,7 @@ StatusOr<SlackEventCallback> ParseCallback(const json& payload, std::string_view
   out.event.event_id = event_id;
   out.event.redeliverable = true;  // Slack retries events it thinks were not received
   out.event.from.user = *ref;
-  out.event.from.conversation_id = StringAt(inner, type == "file_shared" ? "channel_id" : "channel");
+  out.event.from.conversation_id = TextField(inner, type == "file_shared" ? "channel_id" : "channel");
   return out;
 }
 }  // namespace
@@ -107,11 +103,11 @@ StatusOr<SlackEventCallback> ParseCallback(const json& payload, std::string_view
 StatusOr<SlackEventCallback> ParseSlackEvent(std::string_view body, std::string_view slash_command) {
   const json payload = json::parse(body, nullptr, /*allow_exceptions=*/false);
   if (!payload.is_object()) return Status::InvalidArgument("body is not a JSON object");
-  const std::string type = StringAt(payload, "type");
+  const std::string type = TextField(payload, "type");
   if (type == "url_verification") {
     SlackEventCallback out;
     out.kind = Kind::kUrlVerification;
-    out.challenge = StringAt(payload, "challenge");
+    out.challenge = TextField(payload, "challenge");
     if (out.challenge.empty()) return Status::InvalidArgument("url_verification without a challenge");
     return out;
   }

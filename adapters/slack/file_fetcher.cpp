@@ -1,3 +1,4 @@
+#include "adapters/common/json_fields.h"
 #include "adapters/slack/file_fetcher.h"
 
 #include <nlohmann/json.hpp>
@@ -6,12 +7,6 @@
 namespace mentorbot {
 
 namespace {
-// A string field, or "" when absent or of another type (never throws).
-std::string StringField(const nlohmann::json& object, const char* key) {
-  auto it = object.find(key);
-  return it != object.end() && it->is_string() ? it->get<std::string>() : "";
-}
-
 bool IsCsv(const nlohmann::json& file) {
   const std::string name = StringField(file, "name");
   const bool csv_name = name.size() > 4 && (name.compare(name.size() - 4, 4, ".csv") == 0 ||

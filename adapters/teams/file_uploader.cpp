@@ -1,3 +1,4 @@
+#include "adapters/common/json_fields.h"
 #include "adapters/teams/file_uploader.h"
 
 #include <spdlog/spdlog.h>
@@ -9,10 +10,6 @@ using nlohmann::json;
 
 bool EndsWith(const std::string& text, const std::string& suffix) {
   return text.size() >= suffix.size() && text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
-
-std::string StringAt(const json& object, const char* name) {
-  return object.is_object() && object.contains(name) && object[name].is_string() ? object[name].get<std::string>() : "";
 }
 
 Message Text(const std::string& text) { return Message{text, {Section{RichText(text), {}, {}}}, {}}; }
@@ -30,14 +27,14 @@ void TeamsFileUploader::Answer(const TeamsActivity& activity) {
   const json context = value.is_object() ? value.value("context", json::object()) : json::object();
   const json info = value.is_object() ? value.value("uploadInfo", json::object()) : json::object();
   Consent consent;
-  consent.accepted = StringAt(value, "action") == "accept";
+  consent.accepted = StringField(value, "action") == "accept";
   consent.file_id = context.is_object() && context.contains("file_id") && context["file_id"].is_number_integer()
                         ? context["file_id"].get<std::int64_t>()
                         : 0;
-  consent.upload_url = StringAt(info, "uploadUrl");
-  consent.content_url = StringAt(info, "contentUrl");
-  consent.unique_id = StringAt(info, "uniqueId");
-  consent.name = StringAt(info, "name");
+  consent.upload_url = StringField(info, "uploadUrl");
+  consent.content_url = StringField(info, "contentUrl");
+  consent.unique_id = StringField(info, "uniqueId");
+  consent.name = StringField(info, "name");
   consent.from = activity.From();
   consent.reply_to = Address{consent.from, activity.conversation_id, "", activity.service_url};
   if (consent.file_id <= 0) {

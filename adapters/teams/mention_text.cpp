@@ -1,3 +1,4 @@
+#include "adapters/common/json_fields.h"
 #include "adapters/teams/mention_text.h"
 
 namespace mentorbot {
@@ -10,9 +11,6 @@ std::string Trimmed(std::string text) {
   return text.substr(first, last - first + 1);
 }
 
-std::string StringField(const nlohmann::json& object, const char* name) {
-  return object.is_object() && object.contains(name) && object[name].is_string() ? object[name].get<std::string>() : "";
-}
 }  // namespace
 
 std::string ResolveTeamsMentions(std::string_view text, const nlohmann::json& entities, std::string_view tenant_id,

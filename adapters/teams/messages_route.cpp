@@ -1,3 +1,4 @@
+#include "adapters/common/json_fields.h"
 #include "adapters/teams/messages_route.h"
 
 #include <cctype>
@@ -15,7 +16,7 @@ HttpResponse Ack() { return HttpResponse::Json("{}"); }
 std::string ClientTimeZone(const TeamsActivity& activity) {
   if (!activity.entities.is_array()) return {};
   for (const auto& entity : activity.entities) {
-    if (entity.is_object() && entity.value("type", "") == "clientInfo" && entity.contains("timezone") &&
+    if (entity.is_object() && StringField(entity, "type") == "clientInfo" && entity.contains("timezone") &&
         entity["timezone"].is_string()) {
       return entity["timezone"].get<std::string>();
     }
@@ -31,11 +32,11 @@ std::vector<ConversationReference> ReferencesIn(const TeamsActivity& activity, T
                                              ClientTimeZone(activity)});
   if (!activity.entities.is_array()) return references;
   for (const auto& entity : activity.entities) {
-    if (!entity.is_object() || entity.value("type", "") != "mention" || !entity.contains("mentioned")) continue;
+    if (!entity.is_object() || StringField(entity, "type") != "mention" || !entity.contains("mentioned")) continue;
     const auto& mentioned = entity["mentioned"];
     if (!mentioned.is_object()) continue;
-    const std::string id = mentioned.value("id", "");
-    const std::string aad = mentioned.value("aadObjectId", "");
+    const std::string id = StringField(mentioned, "id");
+    const std::string aad = StringField(mentioned, "aadObjectId");
     if (id.empty() || aad.empty() || id == activity.recipient_id) continue;
     UserRef user{Platform::kTeams, activity.tenant_id, aad};
     if (!UserRef::Parse(user.Key())) continue;

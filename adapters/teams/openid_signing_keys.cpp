@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "adapters/common/json_fields.h"
 #include "adapters/teams/signing_keys.h"
 #include "adapters/teams/token_validator.h"
 
@@ -37,12 +38,6 @@ std::shared_ptr<EVP_PKEY> RsaPublicKey(const std::string& modulus, const std::st
   return std::shared_ptr<EVP_PKEY>(key, EVP_PKEY_free);
 }
 
-// A string member, or "" when it is missing or not a string (hostile JWKS must never throw).
-std::string StringMember(const json& object, const char* name) {
-  auto it = object.find(name);
-  return it != object.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
 StatusOr<json> FetchJson(HttpClient& http, const std::string& url) {
   auto response = http.Get(url, {});
   if (!response.ok()) return response.status();
@@ -60,10 +55,10 @@ StatusOr<std::vector<SigningKey>> ParseJwks(const std::string& text) {
   }
   std::vector<SigningKey> keys;
   for (const json& jwk : parsed["keys"]) {
-    if (!jwk.is_object() || StringMember(jwk, "kty") != "RSA") continue;
-    const std::string kid = StringMember(jwk, "kid");
-    auto modulus = Base64UrlDecode(StringMember(jwk, "n"));
-    auto exponent = Base64UrlDecode(StringMember(jwk, "e"));
+    if (!jwk.is_object() || StringField(jwk, "kty") != "RSA") continue;
+    const std::string kid = StringField(jwk, "kid");
+    auto modulus = Base64UrlDecode(StringField(jwk, "n"));
+    auto exponent = Base64UrlDecode(StringField(jwk, "e"));
     if (kid.empty() || !modulus || !exponent || modulus->empty() || exponent->empty()) continue;
     SigningKey key{kid, {}, RsaPublicKey(*modulus, *exponent)};
     if (!key.public_key) continue;

@@ -149,6 +149,7 @@ std::optional<Event> ToEvent(const TeamsActivity& activity) {
   if (activity.type == "invoke") {
     if (activity.name != "adaptiveCard/action" || !activity.value.is_object()) return std::nullopt;
     const json action = activity.value.value("action", json::object());
+    if (!action.is_object()) return std::nullopt;
     return ReadCardAction(action.value("data", json::object()), event) ? std::optional(event) : std::nullopt;
   }
   // The bot added to a 1:1 chat: conversationUpdate naming the bot among the

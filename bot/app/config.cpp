@@ -129,6 +129,10 @@ const std::vector<KeySpec>& Specs() {
        Integer(&Config::server_max_body_bytes, 1024, 10 * 1024 * 1024)},
       {{"database.path", "string", "SQLite database file, created if missing; relative to the config file."},
        String(&Config::database_path, NonEmpty)},
+      {{"database.max_size_mb", "integer",
+        "Most the database file may grow to, in MiB, 0 to 1048576; 0 = no limit. When full, commands are answered "
+        "\"try again later\" and /readyz is 503."},
+       Integer(&Config::database_max_size_mb, 0, 1048576)},
       {{"slack.api_base_url", "string", "Base URL of the Slack Web API. Tests point it at a loopback fake."},
        String(&Config::slack_api_base_url, HttpUrl)},
       {{"slack.command", "string", "The slash command registered in the Slack app."},
@@ -194,7 +198,7 @@ StatusOr<Config> ParseConfig(const std::string& json_text) {
   json root;
   try {
     root = json::parse(json_text);
-  } catch (const json::parse_error& e) {
+  } catch (const json::exception& e) {  // parse_error, or out_of_range for a number like 1e999
     return Status::InvalidArgument(std::string("not valid JSON: ") + e.what());
   }
   if (!root.is_object()) return Status::InvalidArgument("the top level must be a JSON object");

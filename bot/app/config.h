@@ -16,6 +16,7 @@ struct Config {
   int server_threads = 32;
   int server_max_body_bytes = 262144;
   std::string database_path = "mentorbot.db";  // relative to the config file's folder
+  int database_max_size_mb = 0;  // 0 = no limit
   std::string slack_api_base_url = "https://slack.com/api";
   std::string slack_command = "/mentor";
   std::string log_level = "info";

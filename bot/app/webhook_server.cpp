@@ -6,6 +6,7 @@
 #include <atomic>
 #include <chrono>
 #include <deque>
+#include <map>
 #include <thread>
 
 namespace mentorbot {
@@ -42,6 +43,7 @@ struct WebhookServer::Impl {
   httplib::Server server;
   std::size_t max_body_bytes = 0;
   std::deque<std::string> paths;  // route labels; a deque keeps their addresses
+  std::map<std::string, std::string> allowed;  // path -> its methods, for 405's Allow header
   Observer observer;
   std::atomic<int> in_flight{0};
   std::atomic<bool> shutting_down{false};
@@ -94,6 +96,23 @@ struct WebhookServer::Impl {
     };
   }
 
+  // A registered path asked with another method: 405 naming the methods it
+  // takes, rather than the library's 404.
+  httplib::Server::HandlerResponse MethodNotAllowed(const httplib::Request& request, httplib::Response& response) {
+    if (response.status != 404 || scope.route != nullptr) return httplib::Server::HandlerResponse::Unhandled;
+    const auto found = allowed.find(request.path);
+    if (found == allowed.end()) return httplib::Server::HandlerResponse::Unhandled;
+    response.status = 405;
+    response.set_header("Allow", found->second);
+    response.set_content("method not allowed\n", "text/plain; charset=utf-8");
+    return httplib::Server::HandlerResponse::Handled;
+  }
+
+  void Allow(const std::string& path, const std::string& methods) {
+    std::string& list = allowed[path];
+    list += (list.empty() ? "" : ", ") + methods;
+  }
+
   std::function<void(const httplib::Request&, httplib::Response&, std::string)> Wrap(const std::string* path,
                                                                                    Route route) {
     return [path, route = std::move(route)](const httplib::Request& request, httplib::Response& response,
@@ -138,6 +157,10 @@ WebhookServer::WebhookServer(const ServerOptions& options) : impl_(std::make_uni
     impl->Open();
     return httplib::Server::HandlerResponse::Unhandled;
   });
+  server.set_error_handler(httplib::Server::HandlerWithResponse(
+      [impl](const httplib::Request& request, httplib::Response& response) {
+        return impl->MethodNotAllowed(request, response);
+      }));
   server.set_logger(
       [impl](const httplib::Request& request, const httplib::Response& response) { impl->Close(request, response); });
 }
@@ -146,6 +169,7 @@ WebhookServer::~WebhookServer() = default;
 
 void WebhookServer::Get(const std::string& path, Route route) {
   const std::string* label = &impl_->paths.emplace_back(path);
+  impl_->Allow(path, "GET, HEAD");
   impl_->server.Get(path, [handle = impl_->Wrap(label, std::move(route))](const httplib::Request& request,
                                                                          httplib::Response& response) {
     handle(request, response, request.body);
@@ -154,6 +178,7 @@ void WebhookServer::Get(const std::string& path, Route route) {
 
 void WebhookServer::Post(const std::string& path, Route route) {
   const std::string* label = &impl_->paths.emplace_back(path);
+  impl_->Allow(path, "POST");
   impl_->server.Post(path, impl_->WrapWithBody(label, std::move(route)));
 }
 

@@ -1,5 +1,6 @@
 // WebhookServer: the HTTP server (cpp-httplib) in front of the neutral routes.
-// It converts requests to HttpRequest, calls the route, and writes one log
+// It converts requests to HttpRequest, calls the route (a registered path
+// asked with another method gets 405 with Allow), and writes one log
 // line per request: method, path, status, latency and the ids the route
 // learned — never bodies, secrets or message text. It counts the requests in
 // flight (headers read, response not yet written) and reports each finished

@@ -23,7 +23,9 @@ StatusOr<std::unique_ptr<Wiring>> Wiring::Create(const Config& config, const Sec
     std::filesystem::create_directories(folder, error);
     if (error) return Status::Unavailable("database.path: cannot create " + folder.string() + ": " + error.message());
   }
-  auto store = SqliteStore::Open(config.database_path, SqliteStore::Options{std::min(config.server_threads, 8), 5000});
+  auto store = SqliteStore::Open(config.database_path,
+                                SqliteStore::Options{std::min(config.server_threads, 8), 5000,
+                                                     std::int64_t{config.database_max_size_mb} * 1024 * 1024});
   if (!store.ok()) return Status::Unavailable("database.path: " + store.status().message());
 
   std::unique_ptr<Wiring> wiring(new Wiring());
@@ -118,13 +120,31 @@ HttpResponse Wiring::DatabaseCheck(RequestLogFields& log, const char* ok_text) {
   return HttpResponse::Text(503, "database unavailable\n");
 }
 
+Status Wiring::DatabaseWritable() {
+  // Room for a few commands' worth of changes: a database that is all but
+  // full fails the next large write, so it is not ready for work.
+  constexpr std::int64_t kHeadroomBytes = 64 * 1024;
+  constexpr auto kReuseFor = std::chrono::seconds(1);
+  std::lock_guard lock(writable_mutex_);
+  const auto now = std::chrono::steady_clock::now();
+  if (writable_checked_ == std::chrono::steady_clock::time_point() || now - writable_checked_ >= kReuseFor) {
+    writable_ = store_->CheckWritable(kHeadroomBytes);
+    writable_checked_ = now;
+  }
+  return writable_;
+}
+
 void Wiring::AddRoutes(WebhookServer& server) {
   // Liveness: the process answers and its database does.
   server.Get("/healthz", [this](const HttpRequest&, RequestLogFields& log) { return DatabaseCheck(log, "ok\n"); });
   // Readiness: also not going away, so a load balancer stops sending work first.
   server.Get("/readyz", [this, &server](const HttpRequest&, RequestLogFields& log) {
     if (server.shutting_down()) return HttpResponse::Text(503, "shutting down\n");
-    return DatabaseCheck(log, "ready\n");
+    if (Status writable = DatabaseWritable(); !writable.ok()) {
+      log.detail = writable.message();
+      return HttpResponse::Text(503, "database not writable\n");
+    }
+    return HttpResponse::Text(200, "ready\n");
   });
   if (metrics_) {
     server.Get("/metrics", [this](const HttpRequest& request, RequestLogFields& log) {

@@ -3,8 +3,10 @@
 // the secrets and a clock. Owns them all.
 #pragma once
 
+#include <chrono>
 #include <map>
 #include <memory>
+#include <mutex>
 
 #include "adapters/common/http_client.h"
 #include "adapters/slack/events_route.h"
@@ -63,7 +65,8 @@ class Wiring {
   // Null unless metrics.enabled.
   const MetricsEndpoint* metrics() const { return metrics_.get(); }
 
-  // GET /healthz, /readyz (503 once `server` begins shutting down), /metrics
+  // GET /healthz, /readyz (503 once `server` begins shutting down or while
+  // the database cannot be written), /metrics
   // when enabled (and the server's observer feeding it); POST /slack/commands,
   // /slack/interactions, /slack/events, /api/messages.
   // REQUIRES: server outlives its routes' use.
@@ -76,6 +79,10 @@ class Wiring {
                    std::map<Platform, Sender*>& senders, std::map<Platform, UserDirectory*>& directories);
   // 200 with `ok_text` when the database answers, else 503.
   HttpResponse DatabaseCheck(RequestLogFields& log, const char* ok_text);
+  // Whether the database can be written with some room to spare: a write
+  // probe (nothing is committed), its answer reused for a second, so however
+  // often readiness is asked it takes the write lock at most once a second.
+  Status DatabaseWritable();
 
   std::unique_ptr<SqliteStore> store_;
   std::unique_ptr<Engine> engine_;
@@ -104,6 +111,10 @@ class Wiring {
   std::unique_ptr<TeamsMessagesRoute> teams_route_;
   std::unique_ptr<TeamsClientTimeZones> teams_time_zones_;
   std::unique_ptr<MetricsEndpoint> metrics_;
+
+  std::mutex writable_mutex_;
+  std::chrono::steady_clock::time_point writable_checked_;  // guarded by writable_mutex_
+  Status writable_;                                          // guarded by writable_mutex_
 };
 
 // The engine's settings as the config gives them.

@@ -129,7 +129,7 @@ class Planner {
                                                      {&view_.mentee, pair_.mentee_rated_last}};
     for (const auto& [reader, rated] : raters) {
       if (rated) continue;
-      auto prompt = [this, reader] {
+      auto prompt = [this, reader = reader] {  // clang 14 cannot capture a structured binding
         Message message = Note(RichText("How was your session with ").Append(NameOf(view_.Partner(*reader))).Text("?"),
                                RichText("Rate it from 1 to 5: ").Code("feedback <1-5> [comment]")
                                    .Text(". Admins only ever see averages."));

@@ -10,7 +10,10 @@ int ProfileSync::SyncDue(int limit) {
   int looked_up = 0;
   for (const auto& [platform, directory] : directories_) {
     std::vector<Person> people;
-    if (!store_.Run(Store::Access::kRead, [&](StoreTransaction& tx) { people = tx.people().ListNeverSynced(platform, limit); }).ok()) {
+    // An init-capture: clang 14 cannot capture a structured binding.
+    if (!store_.Run(Store::Access::kRead, [&, platform = platform](StoreTransaction& tx) {
+          people = tx.people().ListNeverSynced(platform, limit);
+        }).ok()) {
       return looked_up;
     }
     for (const Person& person : people) {

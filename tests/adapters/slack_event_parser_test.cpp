@@ -93,6 +93,18 @@ TEST(SlackEventParserTest, BotsEditsAndChannelMessagesAreIgnored) {
   EXPECT_EQ(ParseSlackEvent(body.dump(), "/mentor")->kind, Kind::kIgnored);
 }
 
+// An is_bot that is not a boolean threw out of ParseSlackEvent (found while
+// writing fuzz/slack_event_fuzzer; input fuzz/corpus/slack_event/crash-is-bot-string).
+TEST(SlackEventParserTest, AnAuthorizationWhoseIsBotIsNotABooleanNamesNoBot) {
+  for (const json& is_bot : {json("yes"), json(1), json(nullptr), json::object()}) {
+    json body = json::parse(ReadFixture("slack_message_im.json"));
+    body["authorizations"] = json::array({{{"user_id", "U1MENTEE"}, {"is_bot", is_bot}}});
+    auto parsed = ParseSlackEvent(body.dump(), "/mentor");
+    ASSERT_TRUE(parsed.ok()) << is_bot.dump();
+    EXPECT_EQ(parsed->kind, Kind::kDirectMessage) << is_bot.dump();
+  }
+}
+
 TEST(SlackEventParserTest, MalformedBodiesAreRefused) {
   for (const std::string body :
        {"", "[1]", "{", R"({"type":"url_verification"})", R"({"challenge":"x"})",

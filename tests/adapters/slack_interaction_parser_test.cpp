@@ -72,6 +72,20 @@ TEST(SlackInteractionParserTest, ForeignMetadataLeavesTheArgumentEmpty) {
   EXPECT_FALSE(parsed->modal.from_home);
 }
 
+// A "v" in the metadata that is not a small number was undefined behaviour
+// (a double beyond int: found by fuzz/slack_interaction_fuzzer) or threw out
+// of ParseInteraction (a string). Inputs: fuzz/corpus/slack_interaction/crash-modal-version-*.
+TEST(SlackInteractionParserTest, MetadataWhoseVersionIsNotANumberIsForeign) {
+  for (const char* metadata : {R"({"v":"1","argument":"7"})", R"({"v":1e300,"argument":"7"})",
+                               R"({"v":null,"argument":"7"})", R"({"v":[1],"argument":"7"})"}) {
+    json payload = json::parse(ReadFixture("slack_view_submission.json"));
+    payload["view"]["private_metadata"] = metadata;
+    auto parsed = ParseInteraction(payload.dump());
+    ASSERT_TRUE(parsed.ok()) << metadata;
+    EXPECT_EQ(parsed->event.action_value, "") << metadata;
+  }
+}
+
 TEST(SlackInteractionParserTest, OtherInteractionTypesAreIgnored) {
   auto parsed = ParseInteraction(R"({"type":"view_closed","user":{"id":"U1"},"team":{"id":"T1"}})");
   ASSERT_TRUE(parsed.ok());

@@ -86,6 +86,17 @@ TEST(TeamsActivityTest, IgnoresWhatIsNotForTheBot) {
   EXPECT_FALSE(ToEvent(activity));
 }
 
+// An invoke whose "action" is not an object threw out of ToEvent (found while
+// writing fuzz/teams_activity_fuzzer; input fuzz/corpus/teams_activity/crash-invoke-action-string).
+TEST(TeamsActivityTest, AnInvokeWhoseActionIsNotAnObjectIsIgnored) {
+  for (const nlohmann::json& action : {nlohmann::json("x"), nlohmann::json(1), nlohmann::json::array({1}),
+                                       nlohmann::json(nullptr)}) {
+    TeamsActivity activity = Parsed("teams_invoke_execute.json");
+    activity.value = {{"action", action}};
+    EXPECT_FALSE(ToEvent(activity)) << action.dump();
+  }
+}
+
 TEST(TeamsActivityTest, HtmlFormattedTextBecomesPlainCommandText) {
   auto activity = Parsed("teams_personal_message.json");
   activity.text = "<p>agenda <b>pricing</b> &amp; <i>hiring</i></p><p>and a &lt;plan&gt;</p>";

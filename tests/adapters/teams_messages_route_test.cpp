@@ -106,6 +106,20 @@ TEST_F(TeamsMessagesRouteTest, AChannelCommandIsAnsweredPrivatelyAndRemembersWho
   EXPECT_EQ(sam->service_url, "http://127.0.0.1:3979/");
 }
 
+// Found by reading what fuzz/teams_activity_fuzzer reaches: entity members
+// of another type than string used to throw out of the route.
+TEST_F(TeamsMessagesRouteTest, EntitiesWithMembersOfTheWrongTypeAreSkipped) {
+  json activity = Loopback("teams_personal_message.json");
+  activity["entities"] = json::array({{{"type", 7}},
+                                      {{"type", "mention"}, {"mentioned", {{"id", 1}, {"aadObjectId", json::array()}}}},
+                                      {{"type", "clientInfo"}, {"timezone", 3}}});
+  EXPECT_EQ(Post(activity).status, 200);
+  EXPECT_EQ(Queued().size(), 1u) << "the message itself is still handled";
+  auto reference = Reference("aad-mentee");
+  ASSERT_TRUE(reference);
+  EXPECT_EQ(reference->time_zone, "");
+}
+
 TEST_F(TeamsMessagesRouteTest, AnInvokeIsAnsweredWithACardAndNothingQueued) {
   HttpResponse response = Post(Loopback("teams_invoke_execute.json"));
   ASSERT_EQ(response.status, 200);

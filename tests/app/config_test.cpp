@@ -59,6 +59,15 @@ TEST(ConfigTest, UnparseableJsonIsReported) {
   EXPECT_NE(Problem("[1, 2]").find("JSON object"), std::string::npos);
 }
 
+// Found by fuzz/config_fuzzer (fuzz/corpus/config/crash-number-overflow): the
+// JSON library reports a number too large for a double as out_of_range, not
+// as a parse error, and that escaped ParseConfig.
+TEST(ConfigTest, ANumberTooLargeForADoubleIsInvalidJsonNotACrash) {
+  EXPECT_NE(Problem(R"({"server": {"port": 1e999}})").find("not valid JSON"), std::string::npos);
+  EXPECT_NE(Problem("7e777").find("not valid JSON"), std::string::npos);
+  EXPECT_NE(Problem("-1e400").find("number overflow"), std::string::npos);
+}
+
 TEST(ConfigTest, UnknownKeysAreNamed) {
   EXPECT_EQ(Problem(R"({"sever": {}})"), "sever: unknown key");
   EXPECT_EQ(Problem(R"({"server": {"hots": "x"}})"), "server.hots: unknown key");
@@ -78,6 +87,8 @@ TEST(ConfigTest, OutOfRangeValuesAreNamed) {
   EXPECT_EQ(Problem(R"({"server": {"port": -1}})"), "server.port: must be an integer from 0 to 65535 (got -1)");
   EXPECT_EQ(Problem(R"({"server": {"threads": 0}})").rfind("server.threads:", 0), 0u);
   EXPECT_EQ(Problem(R"({"server": {"max_body_bytes": 10}})").rfind("server.max_body_bytes:", 0), 0u);
+  EXPECT_EQ(Problem(R"({"database": {"max_size_mb": -1}})"),
+            "database.max_size_mb: must be an integer from 0 to 1048576 (got -1)");
   EXPECT_EQ(Problem(R"({"server": {"port": 0}})"), "") << "0 means any free port";
 }
 

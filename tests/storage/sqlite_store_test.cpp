@@ -162,5 +162,33 @@ TEST_F(SqliteStoreTest, AnUnopenableFileIsAStatusNotACrash) {
   EXPECT_NE(store.status().message().find("cannot open"), std::string::npos);
 }
 
+TEST_F(SqliteStoreTest, AtItsMaximumSizeWritesFailCleanlyAndTheProbeSaysSo) {
+  auto opened = SqliteStore::Open(dir.File("capped.db"), SqliteStore::Options{2, 100, 1024 * 1024});
+  ASSERT_TRUE(opened.ok()) << opened.status().message();
+  SqliteStore& store = **opened;
+  EXPECT_TRUE(store.CheckWritable(64 * 1024).ok());
+  int saved = 0;
+  Status full;
+  for (int i = 0; i < 1000 && full.ok(); ++i) {
+    Person person = MakePerson("U" + std::to_string(i));
+    person.display_name = std::string(4000, 'n');
+    full = store.Run(Store::Access::kWrite, [&](StoreTransaction& tx) { tx.people().Save(person); });
+    if (full.ok()) ++saved;
+  }
+  ASSERT_FALSE(full.ok()) << "1 MiB holds fewer than 1000 people of 4 KB";
+  EXPECT_EQ(full.code(), StatusCode::kUnavailable);
+  EXPECT_NE(full.message().find("full"), std::string::npos) << full.message();
+  const Status probe = store.CheckWritable(64 * 1024);
+  EXPECT_FALSE(probe.ok());
+  EXPECT_NE(probe.message().find("full"), std::string::npos) << probe.message();
+  EXPECT_TRUE(store.CheckHealth().ok()) << "still readable";
+  EXPECT_TRUE(Find(store, UserRef{Platform::kSlack, "T1", "U0"}));
+  SQLite::Database db(dir.File("capped.db"));
+  EXPECT_EQ(db.execAndGet("SELECT COUNT(*) FROM people").getInt(), saved) << "the failed write left nothing";
+  EXPECT_EQ(db.execAndGet("SELECT COUNT(*) FROM schema_migrations").getInt(), static_cast<int>(AllMigrations().size()))
+      << "the probes left nothing";
+  EXPECT_EQ(db.execAndGet("PRAGMA integrity_check").getString(), "ok");
+}
+
 }  // namespace
 }  // namespace mentorbot

@@ -1,0 +1,24 @@
+// Reading a string member of untrusted JSON: "" when the value is not an
+// object, has no such member, or it is not a string (never a throw, which
+// nlohmann's value(name, "") does for a member of another type).
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "adapters/common/utf8.h"
+
+namespace mentorbot {
+
+inline std::string StringField(const nlohmann::json& object, const char* name) {
+  if (!object.is_object()) return {};
+  auto it = object.find(name);
+  return it != object.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+// The same, with invalid UTF-8 replaced (text a person typed).
+inline std::string TextField(const nlohmann::json& object, const char* name) {
+  return SanitizeUtf8(StringField(object, name));
+}
+
+}  // namespace mentorbot
