@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Builds mentorbot with warnings as errors and runs the whole test suite.
 #   --sanitize   build and run it under AddressSanitizer + UndefinedBehaviorSanitizer
-#   --tsan       build the bot and the tests of its threaded parts (HTTP
-#                server, outbox, scheduler, background queues, store, the
-#                real binary in the integration tests) and run them under
-#                ThreadSanitizer
+#   --tsan       build the bot and the tests of its threaded parts (the store,
+#                service threads, and the real binary in the integration
+#                tests: HTTP server, outbox, scheduler, background queues)
+#                and run them under ThreadSanitizer
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
@@ -25,8 +25,9 @@ case "${1:-}" in
     build=build/tsan
     options=(-DCMAKE_BUILD_TYPE=RelWithDebInfo "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O1 -g1 -DNDEBUG" -DMENTORBOT_WERROR=ON
              -DMENTORBOT_TSAN=ON)
-    # The engine's own tests are single-threaded logic: not built here.
-    targets=(mentorbot adapter_tests storage_tests app_tests integration_tests)
+    # The engine's and adapters' own tests are single-threaded logic (the
+    # adapters' threads run in the integration tests): not built here.
+    targets=(mentorbot storage_tests app_tests integration_tests)
     export TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1"
     # gcc 12's TSan cannot map its shadow memory with the full address space
     # randomisation of newer kernels; running without ASLR avoids that.
