@@ -28,7 +28,7 @@ case "${1:-}" in
     # The engine's and adapters' own tests are single-threaded logic (the
     # adapters' threads run in the integration tests): not built here.
     targets=(mentorbot storage_tests app_tests integration_tests)
-    export TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1"
+    export TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1 suppressions=$PWD/tests/tsan.supp"
     # gcc 12's TSan cannot map its shadow memory with the full address space
     # randomisation of newer kernels; running without ASLR avoids that.
     run=(setarch "$(uname -m)" -R "${run[@]}" -E "_NOT_BUILT")
