@@ -10,6 +10,7 @@
 #include <memory>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 namespace mentorbot {
 
@@ -29,13 +30,14 @@ class SqliteConnection {
   // The cached statement for `sql`, reset and with bindings cleared.
   // REQUIRES: sql is a string literal (its address is part of the cache key).
   SQLite::Statement& Prepare(const char* sql);
-  // Resets every cached statement, so none keeps an old read snapshot open
-  // after its transaction ended.
+  // Resets every cached statement used since the last call, so none keeps an
+  // old read snapshot open after its transaction ended.
   void ResetStatements();
 
  private:
   SQLite::Database db_;
   std::unordered_map<const char*, std::unique_ptr<SQLite::Statement>> statements_;
+  std::vector<SQLite::Statement*> in_use_;  // handed out by Prepare since the last ResetStatements
 };
 
 }  // namespace mentorbot

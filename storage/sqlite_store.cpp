@@ -106,11 +106,13 @@ Status SqliteStore::Run(Access access, const Work& work) {
   Lease lease(*this);
   SqliteConnection& connection = lease.connection();
   try {
-    connection.db().exec(access == Access::kWrite ? "BEGIN IMMEDIATE" : "BEGIN");
+    // Cached like every other statement: compiling BEGIN and COMMIT anew for
+    // each transaction was a twentieth of a status request's time.
+    connection.Prepare(access == Access::kWrite ? "BEGIN IMMEDIATE" : "BEGIN").exec();
     SqliteTransaction transaction(connection);
     work(transaction);
     connection.ResetStatements();
-    connection.db().exec("COMMIT");
+    connection.Prepare("COMMIT").exec();
     return Status::Ok();
   } catch (const SQLite::Exception& e) {
     RollBack(connection);

@@ -14,6 +14,7 @@ struct Config {
   std::string server_host = "127.0.0.1";
   int server_port = 3978;  // 0 = any free port (printed at start-up)
   int server_threads = 32;
+  int server_active_requests = 0;  // 0 = eight per core
   int server_max_body_bytes = 262144;
   std::string database_path = "mentorbot.db";  // relative to the config file's folder
   int database_max_size_mb = 0;  // 0 = no limit

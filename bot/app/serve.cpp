@@ -60,7 +60,8 @@ int RunServe(const Config& config, const Secrets& secrets) {
   if (const MetricsEndpoint* metrics = (*wiring)->metrics(); metrics != nullptr && !metrics->protected_by_token()) {
     spdlog::warn("METRICS_TOKEN is not set: GET /metrics is open to anyone who can reach {}", config.server_host);
   }
-  WebhookServer server(ServerOptions{config.server_threads, static_cast<std::size_t>(config.server_max_body_bytes)});
+  WebhookServer server(ServerOptions{config.server_threads, config.server_active_requests,
+                                     static_cast<std::size_t>(config.server_max_body_bytes)});
   (*wiring)->AddRoutes(server);
   auto port = server.Bind(config.server_host, config.server_port);
   if (!port.ok()) {

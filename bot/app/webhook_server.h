@@ -4,7 +4,8 @@
 // line per request: method, path, status, latency and the ids the route
 // learned — never bodies, secrets or message text. It counts the requests in
 // flight (headers read, response not yet written) and reports each finished
-// request to an observer (the metrics).
+// request to an observer (the metrics). Only a few routes run at once (a
+// FifoGate); other requests wait for them in arrival order.
 // Thread-safety: routes and the observer are set before Listen; Stop,
 // BeginShutdown and the accessors may be called from any thread. Routes run
 // on the server's worker threads concurrently.
@@ -21,6 +22,9 @@ namespace mentorbot {
 
 struct ServerOptions {
   int threads = 32;
+  // Routes running at once; more requests wait in arrival order. 0: eight
+  // per core.
+  int active_requests = 0;
   std::size_t max_body_bytes = 262144;
 };
 

@@ -87,6 +87,7 @@ TEST(ConfigTest, OutOfRangeValuesAreNamed) {
   EXPECT_EQ(Problem(R"({"server": {"port": -1}})"), "server.port: must be an integer from 0 to 65535 (got -1)");
   EXPECT_EQ(Problem(R"({"server": {"threads": 0}})").rfind("server.threads:", 0), 0u);
   EXPECT_EQ(Problem(R"({"server": {"max_body_bytes": 10}})").rfind("server.max_body_bytes:", 0), 0u);
+  EXPECT_EQ(Problem(R"({"server": {"active_requests": 257}})").rfind("server.active_requests:", 0), 0u);
   EXPECT_EQ(Problem(R"({"database": {"max_size_mb": -1}})"),
             "database.max_size_mb: must be an integer from 0 to 1048576 (got -1)");
   EXPECT_EQ(Problem(R"({"server": {"port": 0}})"), "") << "0 means any free port";
