@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
   g++ cmake make pkg-config tzdata ca-certificates
   libcpp-httplib-dev libssl-dev nlohmann-json3-dev libsqlitecpp-dev libsqlite3-dev
-  libspdlog-dev libhowardhinnant-date-dev libzip-dev libgtest-dev libgmock-dev
+  libspdlog-dev libhowardhinnant-date-dev libzip-dev libjemalloc-dev libgtest-dev libgmock-dev
 )
 [ "${1:-}" = "--bench" ] && packages+=(libbenchmark-dev wrk curl openssl)
 # clang with libFuzzer and the sanitizer runtimes; llvm-14 for llvm-symbolizer (readable reports)
