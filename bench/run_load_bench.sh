@@ -8,7 +8,8 @@
 #   mentorbot   Teams "status"     message activities, valid RS256 token, unique ids
 #   Bolt        /mentor status     the very same requests as mentorbot's status run
 #   botbuilder  Teams "status"     the very same activities as mentorbot's Teams run
-# Prints requests/s, p50/p99 latency and errors per run, the ratios, mentorbot's
+# Prints requests/s, p50/p99 latency and errors per run, the ratios, the CPU the
+# server and wrk used in each run, mentorbot's
 # resident memory idle and every few seconds under load, its outbox backlog,
 # and issue 9's targets. Exits 1 if any request failed or got a 4xx/5xx (wrk
 # counts no other statuses; a valid request of each kind is checked for 200 first), or a
@@ -121,11 +122,15 @@ export MENTORBOT_BENCH_APP_ID=$app_id
 
 # --- wrk runs -----------------------------------------------------------------
 rows=()
+cpu=()      # CPU used by the server and by wrk during each measured run
 backlog=()  # mentorbot's outbox after each of its runs
 failures=0
-# measure LABEL URL LUA [PID to sample]: a warm-up, then the measured run.
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }  # user + system time so far, in clock ticks
+# measure LABEL URL LUA SERVER_PID [rss]: a warm-up, then the measured run; the
+# CPU the server and wrk used during it; with "rss", the server's memory every few seconds.
 measure() {
-  local label=$1 url=$2 script=$3 sampled=${4:-} sampler= file=${1//[^A-Za-z]/-}
+  local label=$1 url=$2 script=$3 server=$4 sampled= sampler= file=${1//[^A-Za-z]/-}
+  [ "${5:-}" = rss ] && sampled=$server
   export MENTORBOT_BENCH_RUN="$label-warmup"
   wrk -t$wrk_threads -c"$connections" -d${warmup}s -s "$script" "$url" >/dev/null
   export MENTORBOT_BENCH_RUN="$label"
@@ -134,7 +139,13 @@ measure() {
       >"$work/rss.$file" &
     sampler=$!
   fi
-  wrk -t$wrk_threads -c"$connections" -d"${seconds}s" --latency -s "$script" "$url" >"$work/wrk.$file"
+  local ticks_before wrk_cpu TIMEFORMAT='%U %S'
+  ticks_before=$(cpu_ticks "$server")
+  wrk_cpu=$( { time wrk -t$wrk_threads -c"$connections" -d"${seconds}s" --latency -s "$script" "$url" \
+                 >"$work/wrk.$file" 2>"$work/wrk-errors.$file"; } 2>&1 )
+  cpu+=("$(awk -v label="$label" -v ticks=$(( $(cpu_ticks "$server") - ticks_before )) -v hz="$(getconf CLK_TCK)" \
+               -v wrk="$wrk_cpu" -v s="$seconds" \
+           'BEGIN { split(wrk, w, " "); printf "%-30s server %.2f cores, wrk %.2f cores", label, ticks / hz / s, (w[1] + w[2]) / s }')")
   [ -z "$sampler" ] || { kill "$sampler"; wait "$sampler" 2>/dev/null || true; }
   [ -z "$sampled" ] || backlog+=("$(outbox_due) after $label")
   local row
@@ -196,11 +207,11 @@ expect "mentorbot: Teams activity, forged token" "$(teams_post "$bot" "$forged" 
 printf '%-30s %11s %9s %9s %8s %8s\n' run requests/s "p50 ms" "p99 ms" errors 4xx/5xx
 sign status.txt "${mentors}${mentees%,}" status
 MENTORBOT_BENCH_REQUESTS="$work/status.txt" measure "mentorbot /mentor status" "http://127.0.0.1:$bot/slack/commands" \
-  bench/signed_requests.lua "$bot_pid"
+  bench/signed_requests.lua "$bot_pid" rss
 sign takeaways.txt "${mentees%,}" "takeaways Run note {n}: listen first, then ask why the process exists."
 MENTORBOT_BENCH_REQUESTS="$work/takeaways.txt" measure "mentorbot /mentor takeaways" \
-  "http://127.0.0.1:$bot/slack/commands" bench/signed_requests.lua "$bot_pid"
-measure "mentorbot Teams status" "http://127.0.0.1:$bot/api/messages" bench/teams_activities.lua "$bot_pid"
+  "http://127.0.0.1:$bot/slack/commands" bench/signed_requests.lua "$bot_pid" rss
+measure "mentorbot Teams status" "http://127.0.0.1:$bot/api/messages" bench/teams_activities.lua "$bot_pid" rss
 loaded_rss=$(rss_mib "$bot_pid")
 # Replies and notifications are sent after the 200, by one outbox worker: give it up to 30 s to catch up.
 drain_start=$(date +%s) due=$(outbox_due)
@@ -216,7 +227,7 @@ sign status.txt "${mentors}${mentees%,}" status  # the same requests, signed ane
 expect "Bolt: /mentor status" "$(slack_post "$bolt" U0MENTEE1 status)" 200
 expect "Bolt: /mentor status, bad signature" "$(slack_post "$bolt" U0MENTEE1 status v0=ff)" 401
 MENTORBOT_BENCH_REQUESTS="$work/status.txt" measure "Bolt /mentor status" "http://127.0.0.1:$bolt/slack/commands" \
-  bench/signed_requests.lua
+  bench/signed_requests.lua "$bolt_pid"
 bolt_rss=$(rss_mib "$bolt_pid")
 stop "$bolt_pid"
 
@@ -231,7 +242,7 @@ status=$(teams_post "$botbuilder" "$forged" "$(activity probe aad-mentee status)
 [ "$status" -ge 400 ] || { echo "FAILED: botbuilder accepted a forged token ($status)"; exit 1; }
 echo "  ok: botbuilder: Teams activity, forged token -> $status (refused)"
 replies_before=$(teams_replies)
-measure "botbuilder Teams status" "http://127.0.0.1:$botbuilder/api/messages" bench/teams_activities.lua
+measure "botbuilder Teams status" "http://127.0.0.1:$botbuilder/api/messages" bench/teams_activities.lua "$botbuilder_pid"
 botbuilder_replies=$(( $(teams_replies) - replies_before ))  # one per activity, sent before its 200
 botbuilder_rss=$(rss_mib "$botbuilder_pid")
 stop "$botbuilder_pid"
@@ -244,6 +255,8 @@ printf '%s\n' "${rows[@]}"
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1fx", (b > 0 ? a / b : 0) }'; }
 echo "mentorbot / Bolt, /mentor status:   $(ratio "$(rps_of "mentorbot /mentor status")" "$(rps_of "Bolt /mentor status")") requests/s"
 echo "mentorbot / botbuilder, Teams:      $(ratio "$(rps_of "mentorbot Teams status")" "$(rps_of "botbuilder Teams status")") requests/s"
+echo "CPU during each run ($(nproc) cores in all):"
+printf '  %s\n' "${cpu[@]}"
 echo "mentorbot resident memory: idle $idle_rss MiB, after the three runs $loaded_rss MiB"
 for label in "mentorbot /mentor status" "mentorbot /mentor takeaways" "mentorbot Teams status"; do
   echo "  during $label (MiB, every $(( seconds >= 20 ? 5 : 1 )) s): $(xargs <"$work/rss.${label//[^A-Za-z]/-}")"
