@@ -144,6 +144,18 @@ int SqliteOutboxRepository::DropPendingFor(const UserRef& user) {
   return statement.exec();
 }
 
+int SqliteOutboxRepository::RetryAwaitingConversationNow(Platform platform, const std::string& workspace,
+                                                         TimePoint now) {
+  auto& statement = connection_.Prepare(
+      "UPDATE outbox SET not_before = ? WHERE platform = ? AND workspace = ? AND state = 'pending' "
+      "AND conversation_id = '' AND attempts > 0 AND not_before > ?");
+  BindTime(statement, 1, now);
+  statement.bind(2, std::string(PlatformName(platform)));
+  statement.bind(3, workspace);
+  BindTime(statement, 4, now);
+  return statement.exec();
+}
+
 #undef FILTER_SQL
 
 OutboxCounts SqliteOutboxRepository::Counts() {

@@ -142,6 +142,7 @@ class SqliteOutboxRepository : public OutboxRepository {
   std::optional<TimePoint> NextDue(const DeliveryFilter& filter) override;
   bool Contains(const std::string& key) override;
   int DropPendingFor(const UserRef& user) override;
+  int RetryAwaitingConversationNow(Platform platform, const std::string& workspace, TimePoint now) override;
   OutboxCounts Counts() override;
 
  private:

@@ -72,13 +72,17 @@ void TeamsMessagesRoute::RememberReferences(const TeamsActivity& activity) {
     }
   }
   if (changed.empty()) return;
+  int now_due = 0;
   Status saved = store_.Run(Store::Access::kWrite, [&](StoreTransaction& t) {
     for (const auto& reference : changed) t.conversations().Save(reference);
+    now_due = t.outbox().RetryAwaitingConversationNow(Platform::kTeams, activity.tenant_id, clock_.Now());
   });
   if (!saved.ok()) {
     std::lock_guard lock(remembered_mutex_);
     for (const auto& reference : changed) remembered_.erase(reference.user.Key());  // try again next time
+    return;
   }
+  if (now_due > 0 && outbox_wake_) outbox_wake_();
 }
 
 HttpResponse TeamsMessagesRoute::ImportFile(const TeamsActivity& activity, Event& event, RequestLogFields& log) {

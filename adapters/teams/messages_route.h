@@ -8,6 +8,7 @@
 // Thread-safety: Handle is safe from many threads.
 #pragma once
 
+#include <functional>
 #include <mutex>
 #include <string>
 #include <unordered_map>
@@ -40,12 +41,18 @@ class TeamsMessagesRoute {
   // Answers to file consent cards go to `uploads`; without it they are ignored.
   // REQUIRES: uploads outlives the route.
   void set_file_uploader(TeamsFileUploader* uploads) { uploads_ = uploads; }
+  // Called when messages put off for want of a way to reach someone became
+  // due because an activity showed one (the outbox worker's wake-up).
+  void set_outbox_wake(std::function<void()> wake) { outbox_wake_ = std::move(wake); }
 
  private:
   Status Authenticate(const HttpRequest& request, const TeamsActivity& activity) const;
   HttpResponse ImportFile(const TeamsActivity& activity, Event& event, RequestLogFields& log);
   // Stores the conversation references the activity reveals (its sender's,
-  // and those of people it mentions), skipping ones already stored as they are.
+  // and those of people it mentions), skipping ones already stored as they
+  // are. A new one makes messages to the tenant's people that were waiting
+  // for a way to reach them due now, instead of at their next retry (which
+  // may be an hour away).
   void RememberReferences(const TeamsActivity& activity);
 
   const BotFrameworkTokenValidator* validator_;
@@ -55,6 +62,7 @@ class TeamsMessagesRoute {
   const Clock& clock_;
   TeamsFileFetcher* files_ = nullptr;
   TeamsFileUploader* uploads_ = nullptr;
+  std::function<void()> outbox_wake_;
   std::mutex remembered_mutex_;
   std::unordered_map<std::string, std::string> remembered_;  // user key -> what was stored
 };

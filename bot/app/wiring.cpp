@@ -111,6 +111,7 @@ void Wiring::CreateTeams(const Config& config, const Secrets& secrets, const Clo
   teams_uploads_ = std::make_unique<TeamsFileUploader>(*store_, *files_http_client_, *teams_policy_, clock,
                                                        [this] { if (outbox_) outbox_->Wake(); });
   teams_route_->set_file_uploader(teams_uploads_.get());
+  teams_route_->set_outbox_wake([this] { if (outbox_) outbox_->Wake(); });
 }
 
 HttpResponse Wiring::DatabaseCheck(RequestLogFields& log, const char* ok_text) {

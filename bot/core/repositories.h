@@ -218,6 +218,11 @@ class OutboxRepository {
   virtual bool Contains(const std::string& key) = 0;
   // forget-me: deletes pending messages to this user. Returns how many.
   virtual int DropPendingFor(const UserRef& user) = 0;
+  // Pending messages to people of this workspace that have no conversation of
+  // their own (they wait for the bot to learn where to reach the person) and
+  // were put off after a failed attempt become due at `now`: called when a
+  // new way to reach that workspace's people was stored. Returns how many.
+  virtual int RetryAwaitingConversationNow(Platform platform, const std::string& workspace, TimePoint now) = 0;
   virtual OutboxCounts Counts() = 0;
 };
 

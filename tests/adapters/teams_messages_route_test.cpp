@@ -152,5 +152,38 @@ TEST_F(TeamsMessagesRouteTest, ActivitiesTheBotIgnoresAreAcknowledged) {
   EXPECT_TRUE(Queued().empty());
 }
 
+// Found by the load bench: the weekly digest for a Teams admin queued before
+// anyone of their tenant had spoken to the bot waited out an hour's retry
+// after the admin first wrote.
+TEST_F(TeamsMessagesRouteTest, MessagesWaitingForAWayToReachTheTenantBecomeDueWhenSomeoneSpeaks) {
+  const TimePoint now = harness_.clock().Now();
+  const auto put_off = [&](const std::string& key, const Address& to) {
+    EXPECT_TRUE(harness_.store().Run(Store::Access::kWrite, [&](StoreTransaction& t) {
+      t.outbox().Enqueue(key, to, Message{"digest", {Section{RichText("Weekly digest"), {}, {}}}}, now, now);
+      for (const auto& claimed : t.outbox().ClaimDue(now, 10, std::chrono::seconds(60), DeliveryFilter{{Platform::kTeams}, {}})) {
+        t.outbox().MarkRetry(claimed.id, now + std::chrono::hours(1), "no service url known for tenant");
+      }
+    }).ok());
+  };
+  put_off("digest:admin", Address{UserRef{Platform::kTeams, "tenant-1", "aad-admin"}, "", "", ""});
+  put_off("digest:other-tenant", Address{UserRef{Platform::kTeams, "tenant-2", "aad-other"}, "", "", ""});
+  put_off("reply:own-conversation",
+          Address{UserRef{Platform::kTeams, "tenant-1", "aad-sam"}, "a:1personal-sam", "", "http://127.0.0.1:3979/"});
+  int wakes = 0;
+  route_.set_outbox_wake([&wakes] { ++wakes; });
+
+  EXPECT_EQ(Post(Loopback("teams_personal_message.json")).status, 200);  // someone of tenant-1 speaks
+  std::vector<std::string> due;
+  for (const auto& message : Queued()) due.push_back(message.key.substr(0, message.key.find(':')) + ":" + message.to.user.user_id);
+  EXPECT_EQ(due, (std::vector<std::string>{"digest:aad-admin", "reply:aad-mentee"}))
+      << "the admin's digest now, the other tenant's and a message with its own conversation still put off";
+  EXPECT_EQ(wakes, 1);
+
+  json again = Loopback("teams_personal_message.json");
+  again["id"] = "1700000000101";
+  EXPECT_EQ(Post(again).status, 200);
+  EXPECT_EQ(wakes, 1) << "nothing new was learned, so nothing to wake for";
+}
+
 }  // namespace
 }  // namespace mentorbot
