@@ -40,21 +40,27 @@ SqliteConnection::SqliteConnection(const std::string& path, bool create, int bus
 }
 
 SQLite::Statement& SqliteConnection::Prepare(const char* sql) {
-  auto& slot = statements_[sql];
-  if (!slot) {
-    slot = std::make_unique<SQLite::Statement>(db_, sql);
+  CachedStatement& slot = statements_[sql];
+  if (!slot.statement) {
+    slot.statement = std::make_unique<SQLite::Statement>(db_, sql);
   } else {
     // tryReset: the code it returns is the previous run's (e.g. a constraint
     // error already reported); it must not throw again here.
-    slot->tryReset();
-    slot->clearBindings();
+    slot.statement->tryReset();
+    slot.statement->clearBindings();
   }
-  in_use_.push_back(slot.get());
-  return *slot;
+  if (!slot.in_use) {  // listed once, however often a long transaction uses it
+    slot.in_use = true;
+    in_use_.push_back(&slot);
+  }
+  return *slot.statement;
 }
 
 void SqliteConnection::ResetStatements() {
-  for (SQLite::Statement* statement : in_use_) statement->tryReset();
+  for (CachedStatement* slot : in_use_) {
+    slot->statement->tryReset();
+    slot->in_use = false;
+  }
   in_use_.clear();
 }
 

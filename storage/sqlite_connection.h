@@ -35,9 +35,15 @@ class SqliteConnection {
   void ResetStatements();
 
  private:
+  struct CachedStatement {
+    std::unique_ptr<SQLite::Statement> statement;
+    bool in_use = false;  // handed out since the last ResetStatements
+  };
+
   SQLite::Database db_;
-  std::unordered_map<const char*, std::unique_ptr<SQLite::Statement>> statements_;
-  std::vector<SQLite::Statement*> in_use_;  // handed out by Prepare since the last ResetStatements
+  // Map nodes never move, so in_use_ may point into them.
+  std::unordered_map<const char*, CachedStatement> statements_;
+  std::vector<CachedStatement*> in_use_;
 };
 
 }  // namespace mentorbot
