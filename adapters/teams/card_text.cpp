@@ -2,18 +2,16 @@
 
 #include <cstdio>
 
+#include "bot/core/civil_time.h"
+
 namespace mentorbot {
 
 namespace {
 std::string Rfc3339(TimePoint time) {
-  const auto day = std::chrono::floor<std::chrono::days>(time);
-  const std::chrono::year_month_day date(day);
-  const std::chrono::hh_mm_ss clock(time - day);
+  const CivilTime at = ToCivilTime(time);
   char out[64];
-  std::snprintf(out, sizeof out, "%04d-%02u-%02uT%02ld:%02ld:%02ldZ", static_cast<int>(date.year()),
-                static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()),
-                static_cast<long>(clock.hours().count()), static_cast<long>(clock.minutes().count()),
-                static_cast<long>(clock.seconds().count()));
+  std::snprintf(out, sizeof out, "%04d-%02u-%02uT%02d:%02d:%02dZ", at.year, at.month, at.day, at.hour, at.minute,
+                at.second);
   return out;
 }
 

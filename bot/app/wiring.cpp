@@ -108,10 +108,12 @@ void Wiring::CreateTeams(const Config& config, const Secrets& secrets, const Clo
   teams_route_ = std::make_unique<TeamsMessagesRoute>(teams_validator_.get(), *teams_policy_, *engine_, *store_, clock);
   teams_files_ = std::make_unique<TeamsFileFetcher>(*files_http_client_, *teams_policy_, *engine_);
   teams_route_->set_file_fetcher(teams_files_.get());
-  teams_uploads_ = std::make_unique<TeamsFileUploader>(*store_, *files_http_client_, *teams_policy_, clock,
-                                                       [this] { if (outbox_) outbox_->Wake(); });
+  // The outbox worker is created after the adapters: wake it only once it exists.
+  const auto wake_outbox = [this] { if (outbox_) outbox_->Wake(); };
+  teams_uploads_ =
+      std::make_unique<TeamsFileUploader>(*store_, *files_http_client_, *teams_policy_, clock, wake_outbox);
   teams_route_->set_file_uploader(teams_uploads_.get());
-  teams_route_->set_outbox_wake([this] { if (outbox_) outbox_->Wake(); });
+  teams_route_->set_outbox_wake(wake_outbox);
 }
 
 HttpResponse Wiring::DatabaseCheck(RequestLogFields& log, const char* ok_text) {

@@ -2,11 +2,11 @@
 
 #include <date/tz.h>
 
-#include <chrono>
 #include <cstdio>
 #include <mutex>
 #include <unordered_map>
 
+#include "bot/core/civil_time.h"
 #include "bot/engine/command_text.h"
 
 namespace mentorbot {
@@ -37,14 +37,10 @@ std::string FormatLocal(TimePoint time, const std::string& zone) {
   // By hand rather than date::format, whose stream and locale cost was a
   // twentieth of a /mentor status request (two or three times appear in one).
   const date::sys_info info = date::locate_zone(zone)->get_info(time);
-  const auto local = time + info.offset;
-  const auto day = std::chrono::floor<std::chrono::days>(local);
-  const std::chrono::year_month_day date(day);
-  const std::chrono::hh_mm_ss clock(local - day);
+  const CivilTime local = ToCivilTime(time + info.offset);
   char text[32];
-  std::snprintf(text, sizeof text, "%04d-%02u-%02u %02d:%02d ", static_cast<int>(date.year()),
-                static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()),
-                static_cast<int>(clock.hours().count()), static_cast<int>(clock.minutes().count()));
+  std::snprintf(text, sizeof text, "%04d-%02u-%02u %02d:%02d ", local.year, local.month, local.day, local.hour,
+                local.minute);
   return text + info.abbrev;
 }
 
