@@ -14,6 +14,8 @@ struct CivilTime {
   int hour;
   int minute;
   int second;
+
+  friend bool operator==(const CivilTime&, const CivilTime&) = default;
 };
 
 CivilTime ToCivilTime(TimePoint time);
