@@ -14,8 +14,8 @@
 #include <random>
 #include <string>
 
-#include "bot/engine/assignment.h"
-#include "bot/engine/matcher.h"
+#include "bot/engine/matching/assignment.h"
+#include "bot/engine/matching/matcher.h"
 
 namespace mentorbot {
 namespace {

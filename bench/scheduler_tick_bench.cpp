@@ -8,7 +8,7 @@
 
 #include <filesystem>
 
-#include "bot/engine/scheduler.h"
+#include "bot/engine/scheduling/scheduler.h"
 #include "storage/sqlite_store.h"
 
 namespace mentorbot {

@@ -4,7 +4,7 @@
 #include <string>
 
 #include "bot/engine/command_text.h"
-#include "bot/engine/when_parser.h"
+#include "bot/engine/time/when_parser.h"
 #include "fuzz/fuzz_input.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

@@ -3,8 +3,8 @@
 // without a workspace.
 #include <string>
 
-#include "bot/engine/csv_reader.h"
-#include "bot/engine/roster_csv.h"
+#include "bot/engine/roster/csv_reader.h"
+#include "bot/engine/roster/roster_csv.h"
 #include "fuzz/fuzz_input.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

@@ -5,7 +5,7 @@
 
 #include "adapters/console/console_sender.h"
 #include "adapters/console/console_session.h"
-#include "bot/engine/outbox_worker.h"
+#include "bot/engine/delivery/outbox_worker.h"
 #include "bot/app/subcommands.h"
 #include "bot/app/system_clock.h"
 #include "bot/app/wiring.h"

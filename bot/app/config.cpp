@@ -8,7 +8,7 @@
 #include <sstream>
 
 #include "bot/core/address.h"
-#include "bot/engine/time_zone.h"
+#include "bot/engine/time/time_zone.h"
 
 namespace mentorbot {
 

@@ -9,7 +9,7 @@
 #include "bot/app/subcommands.h"
 #include "bot/app/system_clock.h"
 #include "bot/app/wiring.h"
-#include "bot/engine/program_export.h"
+#include "bot/engine/reporting/program_export.h"
 #include "storage/sqlite_backup.h"
 
 namespace mentorbot {

@@ -11,8 +11,8 @@
 
 #include "adapters/common/http_types.h"
 #include "adapters/common/metrics_registry.h"
-#include "bot/engine/outbox_worker.h"
-#include "bot/engine/scheduler_loop.h"
+#include "bot/engine/delivery/outbox_worker.h"
+#include "bot/engine/scheduling/scheduler_loop.h"
 #include "storage/sqlite_store.h"
 
 namespace mentorbot {

@@ -10,9 +10,9 @@
 #include "bot/app/subcommands.h"
 #include "bot/app/system_clock.h"
 #include "bot/app/wiring.h"
-#include "bot/engine/admin_commands.h"
-#include "bot/engine/cohort_match.h"
-#include "bot/engine/roster_import.h"
+#include "bot/engine/commands/admin_commands.h"
+#include "bot/engine/matching/cohort_match.h"
+#include "bot/engine/roster/roster_import.h"
 
 namespace mentorbot {
 

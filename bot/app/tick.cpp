@@ -2,7 +2,7 @@
 // admins previewing what the bot will send (--dry-run, --as-of).
 #include <iostream>
 
-#include "bot/engine/iso_time.h"
+#include "bot/engine/time/iso_time.h"
 #include "bot/app/subcommands.h"
 #include "bot/app/system_clock.h"
 #include "bot/app/wiring.h"

@@ -29,9 +29,9 @@
 #include "bot/app/secrets.h"
 #include "bot/app/webhook_server.h"
 #include "bot/engine/engine.h"
-#include "bot/engine/outbox_worker.h"
-#include "bot/engine/profile_sync.h"
-#include "bot/engine/scheduler_loop.h"
+#include "bot/engine/delivery/outbox_worker.h"
+#include "bot/engine/directory/profile_sync.h"
+#include "bot/engine/scheduling/scheduler_loop.h"
 #include "storage/sqlite_store.h"
 
 namespace mentorbot {

@@ -6,8 +6,8 @@
 #include <string>
 
 #include "bot/engine/command_text.h"
-#include "bot/engine/commands.h"
-#include "bot/engine/forms.h"
+#include "bot/engine/commands/commands.h"
+#include "bot/engine/program/forms.h"
 #include "bot/engine/replies.h"
 
 namespace mentorbot {

@@ -12,7 +12,7 @@
 #include "bot/core/clock.h"
 #include "bot/core/event_handler.h"
 #include "bot/core/store.h"
-#include "bot/engine/command_router.h"
+#include "bot/engine/commands/command_router.h"
 #include "bot/engine/program_settings.h"
 
 namespace mentorbot {

@@ -10,7 +10,7 @@
 
 #include "bot/core/repositories.h"
 #include "bot/core/status.h"
-#include "bot/engine/matcher.h"
+#include "bot/engine/matching/matcher.h"
 
 namespace mentorbot {
 

@@ -3,7 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "adapters/common/utf8.h"
-#include "bot/engine/forms.h"
+#include "bot/engine/program/forms.h"
 
 namespace mentorbot {
 namespace {

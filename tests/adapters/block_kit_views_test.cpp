@@ -3,7 +3,7 @@
 
 #include <gtest/gtest.h>
 
-#include "bot/engine/forms.h"
+#include "bot/engine/program/forms.h"
 #include "tests/adapters/block_kit_test_helpers.h"
 
 namespace mentorbot {

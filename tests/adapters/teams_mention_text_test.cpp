@@ -3,7 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "bot/engine/command_text.h"
-#include "bot/engine/mention.h"
+#include "bot/engine/program/mention.h"
 #include "tests/support/fixtures.h"
 
 namespace mentorbot {

@@ -18,7 +18,7 @@
 #include <set>
 #include <thread>
 
-#include "bot/engine/notifications.h"
+#include "bot/engine/delivery/notifications.h"
 #include "tests/support/database_file.h"
 #include "tests/support/platform_fakes.h"
 #include "tests/support/slack_signing.h"
