@@ -10,9 +10,21 @@
 
 #include "bot/core/repositories.h"
 #include "bot/core/status.h"
-#include "bot/engine/matching/matcher.h"
 
 namespace mentorbot {
+
+// Points per criterion, and the level gap (mentee level minus mentor level)
+// that earns the level points. Defaults are program rules (admin config).
+// Weights are clamped to -1000..1000 (kMaxMatchWeight in match_scoring.h).
+struct MatchWeights {
+  int department = 3;
+  int location = 2;
+  int level = 2;
+  int background = 2;
+  int time_zone = 2;  // full points at 4 or more shared working hours
+  int min_level_gap = 2;
+  int max_level_gap = 8;
+};
 
 struct ProgramRules {
   int cadence_days = 21;

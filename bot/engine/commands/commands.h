@@ -1,3 +1,9 @@
+// bot/engine/commands/ — every handler a person's verb reaches, participant
+// and admin, and the router that picks one by verb, role and state. It sits
+// on top: it turns a typed command, a button or a form into calls on the
+// capabilities below and a reply; no capability includes it.
+// May use: any capability.
+//
 // Registration of every command the engine understands, one function per
 // group of commands (each in its own file).
 #pragma once

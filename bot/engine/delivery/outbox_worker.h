@@ -1,3 +1,8 @@
+// bot/engine/delivery/ — getting messages to people: notifications queued in
+// the outbox inside the command's transaction, and the worker that drains
+// the outbox through each platform's Sender.
+// May use: time.
+//
 // OutboxWorker: delivers what the engine queued, through each platform's
 // Sender, on its own thread. At-least-once: a message is marked delivered
 // only after the platform accepted it; transient failures are retried with

@@ -1,3 +1,7 @@
+// bot/engine/directory/ — what the platforms' directories know about people,
+// filled into their profiles (time zone, name) without overriding their own.
+// May use: time.
+//
 // ProfileSync: looks up, once per person, what their platform's directory
 // says (time zone, name) and fills in what they have not set themselves, so
 // reminders are in their local time from the start. A person's own

@@ -1,3 +1,8 @@
+// bot/engine/matching/ — who should meet whom: scoring candidate pairs for
+// their differences, the optimal assignment, the reasons shown to admins,
+// the cohort read from the store and starting the pairs an admin accepts.
+// May use: program, roster, time.
+//
 // The matcher: the best mentor–mentee pairs for a whole cohort. Pure: people,
 // the org chart and weights in, pairs with their reasons out — no store, no
 // platform, no clock (the moment used for time-zone offsets is an input).
@@ -20,21 +25,9 @@
 #include <vector>
 
 #include "bot/core/clock.h"
+#include "bot/engine/program_rules.h"
 
 namespace mentorbot {
-
-// Points per criterion, and the level gap (mentee level minus mentor level)
-// that earns the level points. Defaults are program rules (admin config).
-// Weights are clamped to -1000..1000 (kMaxMatchWeight in match_scoring.h).
-struct MatchWeights {
-  int department = 3;
-  int location = 2;
-  int level = 2;
-  int background = 2;
-  int time_zone = 2;  // full points at 4 or more shared working hours
-  int min_level_gap = 2;
-  int max_level_gap = 8;
-};
 
 struct MatchCandidate {
   std::string id;  // the person's key (user key or "email:…"), unique in the input

@@ -1,3 +1,7 @@
+// bot/engine/reporting/ — what the program achieved, for admins: the report
+// and its figures section, the CSV export and the ZIP it is sent in.
+// May use: time.
+//
 // ProgramReport: whether the program works, in figures — for `admin report`.
 // Computed from the whole history in one read transaction; figures only,
 // never a pair's notes or anyone's background. Breakdowns (department, level,

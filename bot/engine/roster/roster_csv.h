@@ -1,3 +1,8 @@
+// bot/engine/roster/ — the organisation as imported: the roster CSV (reader,
+// header, rows, who is who across rows), the org chart index, and the
+// leadership-chain rule with the manager lookup it runs on.
+// May use: program.
+//
 // The roster an admin imports: the org chart and profile data, from CSV.
 // Parsing and validation only (pure): every bad row is reported with its
 // line number and why; the caller decides whether anything is imported.

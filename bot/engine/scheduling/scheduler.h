@@ -1,3 +1,9 @@
+// bot/engine/scheduling/ — the bot's own initiative: the planner of every
+// message a pair is owed, the tick that queues the due ones (and the weekly
+// digest), the delivery window (quiet hours, work days) and the loop that
+// runs the tick on its thread.
+// May use: delivery, program.
+//
 // Scheduler: the bot's own initiative. Tick(now) derives, from stored state,
 // every message the program owes (see job_planner.h), and queues those due
 // by `now` in the outbox, each held until the recipient's next allowed

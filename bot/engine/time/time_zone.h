@@ -1,3 +1,7 @@
+// bot/engine/time/ — time as people write and read it: time zones, local
+// formatting, ISO 8601 moments and the when-parser ("tomorrow 3pm").
+// May use: only the shared files.
+//
 // Time zones by IANA name, from the system's tz database (through
 // Howard Hinnant's date/tz, which C++20's <chrono> zones are based on; g++ 12's
 // library does not ship them yet). Thread-safe.
