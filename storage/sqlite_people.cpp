@@ -10,7 +10,7 @@ namespace mentorbot {
 namespace {
 #define PERSON_COLUMNS                                                                                  \
   "SELECT id, platform, workspace, user_id, display_name, role, enrolment, department, level, manager, " \
-  "time_zone, location, background, joined_at, left_at, capacity FROM people "
+  "time_zone, location, background, joined_at, left_at, capacity, email FROM people "
 constexpr const char* kSelectPerson = PERSON_COLUMNS "WHERE platform = ? AND workspace = ? AND user_id = ?";
 constexpr const char* kSelectPersonById = PERSON_COLUMNS "WHERE id = ?";
 constexpr const char* kSelectActive = PERSON_COLUMNS "WHERE enrolment = 'active' ORDER BY id";
@@ -21,13 +21,13 @@ constexpr const char* kSelectNeverSynced =
 
 constexpr const char* kInsertPerson =
     "INSERT INTO people (platform, workspace, user_id, display_name, role, enrolment, department, level, "
-    "manager, time_zone, location, background, joined_at, left_at, capacity) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    "manager, time_zone, location, background, joined_at, left_at, capacity, email) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
 constexpr const char* kUpdatePerson =
     "UPDATE people SET platform = ?, workspace = ?, user_id = ?, display_name = ?, role = ?, enrolment = ?, "
     "department = ?, level = ?, manager = ?, time_zone = ?, location = ?, background = ?, joined_at = ?, "
-    "left_at = ?, capacity = ? WHERE id = ?";
+    "left_at = ?, capacity = ?, email = ? WHERE id = ?";
 
 Person ReadPerson(SQLite::Statement& row) {
   Person person;
@@ -47,6 +47,7 @@ Person ReadPerson(SQLite::Statement& row) {
   person.joined_at = ColumnTime(row, 13);
   person.left_at = ColumnOptionalTime(row, 14);
   person.capacity = row.getColumn(15).getInt();
+  person.profile.email = row.getColumn(16).getString();
   return person;
 }
 
@@ -68,6 +69,7 @@ void BindPerson(SQLite::Statement& statement, const Person& person) {
   BindTime(statement, ++i, person.joined_at);
   BindOptionalTime(statement, ++i, person.left_at);
   statement.bind(++i, person.capacity);
+  statement.bind(++i, person.profile.email);
 }
 }  // namespace
 
@@ -93,7 +95,7 @@ std::int64_t SqlitePeopleRepository::Save(const Person& person) {
   }
   auto& statement = connection_.Prepare(kUpdatePerson);
   BindPerson(statement, person);
-  statement.bind(16, static_cast<int64_t>(person.id));
+  statement.bind(17, static_cast<int64_t>(person.id));
   statement.exec();
   return person.id;
 }
@@ -112,7 +114,8 @@ void SqlitePeopleRepository::MarkSynced(std::int64_t id, TimePoint at) {
 void SqlitePeopleRepository::Erase(std::int64_t id) {
   auto& statement = connection_.Prepare(
       "UPDATE people SET workspace = 'erased', user_id = 'erased-' || id, display_name = 'former participant', "
-      "department = '', level = NULL, manager = '', time_zone = '', location = '', background = '' WHERE id = ?");
+      "department = '', level = NULL, manager = '', time_zone = '', location = '', background = '', email = '' "
+      "WHERE id = ?");
   statement.bind(1, static_cast<int64_t>(id));
   statement.exec();
 }

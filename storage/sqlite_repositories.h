@@ -83,7 +83,18 @@ class SqliteFileRepository : public FileRepository {
   std::int64_t Save(const StoredFile& file) override;
   std::optional<StoredFile> Find(std::int64_t id) override;
   bool Erase(std::int64_t id) override;
-  int EraseCreatedBefore(TimePoint cutoff) override;
+  int EraseExpired(TimePoint now) override;
+  int EraseOwnedBy(const std::string& owner_key) override;
+
+ private:
+  SqliteConnection& connection_;
+};
+
+class SqliteCalendarRepository : public CalendarRepository {
+ public:
+  explicit SqliteCalendarRepository(SqliteConnection& connection) : connection_(connection) {}
+  std::optional<SessionCalendarEntry> Find(std::int64_t session_id) override;
+  void Save(const SessionCalendarEntry& entry) override;
 
  private:
   SqliteConnection& connection_;

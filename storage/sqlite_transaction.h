@@ -11,7 +11,8 @@ class SqliteTransaction : public StoreTransaction {
  public:
   explicit SqliteTransaction(SqliteConnection& connection)
       : people_(connection), pairs_(connection), sessions_(connection), program_(connection), outbox_(connection),
-        conversations_(connection), roster_(connection), surveys_(connection), files_(connection) {}
+        conversations_(connection), roster_(connection), surveys_(connection), files_(connection),
+        calendar_(connection) {}
 
   PeopleRepository& people() override { return people_; }
   PairRepository& pairs() override { return pairs_; }
@@ -22,6 +23,7 @@ class SqliteTransaction : public StoreTransaction {
   RosterRepository& roster() override { return roster_; }
   SurveyRepository& surveys() override { return surveys_; }
   FileRepository& files() override { return files_; }
+  CalendarRepository& calendar() override { return calendar_; }
 
  private:
   SqlitePeopleRepository people_;
@@ -33,6 +35,7 @@ class SqliteTransaction : public StoreTransaction {
   SqliteRosterRepository roster_;
   SqliteSurveyRepository surveys_;
   SqliteFileRepository files_;
+  SqliteCalendarRepository calendar_;
 };
 
 }  // namespace mentorbot

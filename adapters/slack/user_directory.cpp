@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "adapters/common/json_fields.h"
+
 namespace mentorbot {
 
 SlackUserDirectory::SlackUserDirectory(std::string api_base_url, std::string bot_token, HttpClient& client)
@@ -22,14 +24,18 @@ StatusOr<DirectoryProfile> SlackUserDirectory::Lookup(const UserRef& user) {
     if (error == "user_not_found" || error == "users_not_found") return Status::NotFound("users.info: " + error);
     return Status::Unavailable("users.info: " + error);
   }
+  // Members of the wrong type are read as absent (untrusted JSON never throws).
   DirectoryProfile profile;
-  const auto& found = parsed.value("user", nlohmann::json::object());
-  if (found.is_object()) {
-    profile.time_zone = found.value("tz", std::string());
-    const auto& details = found.value("profile", nlohmann::json::object());
-    if (details.is_object()) profile.display_name = details.value("display_name", std::string());
-    if (profile.display_name.empty() && details.is_object()) profile.display_name = details.value("real_name", std::string());
-    if (profile.display_name.empty()) profile.display_name = found.value("real_name", std::string());
+  const auto user_it = parsed.find("user");
+  if (user_it != parsed.end() && user_it->is_object()) {
+    const nlohmann::json& found = *user_it;
+    profile.time_zone = StringField(found, "tz");
+    const auto details_it = found.find("profile");
+    const nlohmann::json details = details_it != found.end() ? *details_it : nlohmann::json();
+    profile.display_name = TextField(details, "display_name");
+    if (profile.display_name.empty()) profile.display_name = TextField(details, "real_name");
+    if (profile.display_name.empty()) profile.display_name = TextField(found, "real_name");
+    profile.email = StringField(details, "email");
   }
   return profile;
 }

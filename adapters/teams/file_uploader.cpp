@@ -53,23 +53,23 @@ void TeamsFileUploader::Handle(const Consent& consent) {
   }
   if (!file || file->owner_key != consent.from.Key()) {
     // Expired, already sent, or someone else's: never say which.
-    return Finish(consent, "export:" + id + ":gone:" + consent.from.Key(),
-                  Text("That file is no longer available. Exports are kept for a day: ask for a new one."), false);
+    return Finish(consent, "file:" + id + ":gone:" + consent.from.Key(),
+                  Text("That file is no longer available: it was sent or declined already, or it expired."), false);
   }
   if (!consent.accepted) {
-    return Finish(consent, "export:" + id + ":declined", Text("Okay, I deleted " + file->name + " without sending it."), true);
+    return Finish(consent, "file:" + id + ":declined", Text("Okay, I deleted " + file->name + " without sending it."), true);
   }
   if (std::string error = Upload(consent, *file); !error.empty()) {
     spdlog::warn("teams file {} upload failed: {}", id, error);
-    return Finish(consent, "export:" + id + ":failed",
-                  Text("I couldn't save " + file->name + " to your OneDrive just now. Ask for the export again in a "
-                       "few minutes."),
+    return Finish(consent, "file:" + id + ":failed",
+                  Text("I couldn't save " + file->name + " to your OneDrive just now. Please answer the card again "
+                       "in a few minutes."),
                   false);
   }
   Message done = Text("Here is " + file->name + ", saved in your OneDrive.");
   done.files.push_back(FileRef{file->id, consent.name.empty() ? file->name : consent.name, file->media_type,
                                static_cast<std::int64_t>(file->content.size()), consent.content_url, consent.unique_id});
-  Finish(consent, "export:" + id + ":uploaded", done, true);
+  Finish(consent, "file:" + id + ":uploaded", done, true);
 }
 
 std::string TeamsFileUploader::Upload(const Consent& consent, const StoredFile& file) {

@@ -1,11 +1,11 @@
-// TeamsFileUploader: a file the bot hands over in Teams (an admin's export)
-// first shows as a file consent card; the person's answer arrives as a
-// fileConsent/invoke. On "accept" the stored bytes are PUT to the upload URL
-// Teams gives (the person's OneDrive: https *.sharepoint.com, or an allowed
-// service URL prefix in tests) and a file card follows through the outbox;
-// on "decline" the file is erased. Only the person the file was made for may
-// receive it. Work happens on the uploader's own thread after the invoke was
-// answered.
+// TeamsFileUploader: a file the bot hands over in Teams (an admin's export,
+// a calendar invitation) first shows as a file consent card; the person's
+// answer arrives as a fileConsent/invoke. On "accept" the stored bytes are
+// PUT to the upload URL Teams gives (the person's OneDrive: https
+// *.sharepoint.com, or an allowed service URL prefix in tests) and a file
+// card follows through the outbox; on "decline" the file is erased. Only the
+// person the file was made for may receive it. Work happens on the
+// uploader's own thread after the invoke was answered.
 // Thread-safety: Answer/Stop from any thread; Run on one.
 #pragma once
 

@@ -26,6 +26,7 @@ struct Profile {
   std::string time_zone;     // IANA name; empty = the program default
   std::string location;
   std::string background;    // self-described, optional, never shown
+  std::string email;         // lower case; where calendar invitations go; empty if unknown
 };
 
 struct Person {

@@ -122,6 +122,7 @@ struct StoredFile {
   std::string media_type;
   std::string content;
   TimePoint created_at{};
+  TimePoint expires_at{};  // erased by then, delivered or not
 };
 
 class FileRepository {
@@ -130,7 +131,26 @@ class FileRepository {
   virtual std::int64_t Save(const StoredFile& file) = 0;  // returns the id
   virtual std::optional<StoredFile> Find(std::int64_t id) = 0;
   virtual bool Erase(std::int64_t id) = 0;
-  virtual int EraseCreatedBefore(TimePoint cutoff) = 0;  // returns how many
+  virtual int EraseExpired(TimePoint now) = 0;  // those with expires_at <= now; returns how many
+  virtual int EraseOwnedBy(const std::string& owner_key) = 0;  // forget-me; returns how many
+};
+
+// The calendar event of one session, as last sent to the people's calendars:
+// its iCalendar SEQUENCE (raised with every change) and a fingerprint of
+// what it said, so an unchanged session is never sent again.
+struct SessionCalendarEntry {
+  std::int64_t session_id = 0;
+  int sequence = 0;
+  std::string fingerprint;
+  bool cancelled = false;
+  TimePoint updated_at{};
+};
+
+class CalendarRepository {
+ public:
+  virtual ~CalendarRepository() = default;
+  virtual std::optional<SessionCalendarEntry> Find(std::int64_t session_id) = 0;
+  virtual void Save(const SessionCalendarEntry& entry) = 0;  // inserts or replaces
 };
 
 class SessionRepository {

@@ -30,6 +30,7 @@ class StoreTransaction {
   virtual RosterRepository& roster() = 0;
   virtual SurveyRepository& surveys() = 0;
   virtual FileRepository& files() = 0;
+  virtual CalendarRepository& calendar() = 0;
 };
 
 class Store {

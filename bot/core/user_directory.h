@@ -1,5 +1,5 @@
 // UserDirectory: what a platform's own profile says about a person (their
-// time zone and name), so people need not type what the platform knows.
+// time zone, name and email), so people need not type what the platform knows.
 // Called from a background thread only; implementations may use the network.
 #pragma once
 
@@ -13,6 +13,7 @@ namespace mentorbot {
 struct DirectoryProfile {
   std::string time_zone;     // IANA name, empty if the platform has none
   std::string display_name;  // empty if none
+  std::string email;         // empty if none (Slack: needs the users:read.email scope)
 };
 
 class UserDirectory {

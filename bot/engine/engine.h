@@ -3,8 +3,9 @@
 // rules and settings, the wake signal. Those shared files include only each
 // other. Each sub-folder is one capability, with its central header saying
 // what it owns and which capabilities it may use: commands/ on top, then
-// matching/, scheduling/, roster/, program/, reporting/, delivery/,
-// directory/, time/ (tests/support/engine_layers.h checks the rules).
+// matching/, scheduling/, roster/, program/, calendar/, reporting/,
+// delivery/, directory/, time/ (tests/support/engine_layers.h checks the
+// rules).
 //
 // Engine: the platform-neutral conversation engine. Handle() turns one
 // normalised event into the reply for the person who acted, reading and

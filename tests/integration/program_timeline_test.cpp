@@ -103,7 +103,11 @@ TEST_F(ProgramTimelineTest, AFullTimelineDeliversEveryMessageExactlyOnceDespiteS
   EXPECT_EQ(delivered["DUMENTOR"].size(), 5u);  // kickoff, proposal, agenda, "met" recorded, takeaways written
   EXPECT_EQ(delivered["DUMENTEE"].size(), 2u);  // kickoff, confirmed
   EXPECT_EQ(slack.Calls("conversations.open").size(), 2u) << "one DM channel per person, cached";
-  for (const auto& call : slack.Calls()) EXPECT_EQ(call.authorization, std::string("Bearer ") + kToken);
+  EXPECT_EQ(slack.SharedFiles().size(), 2u) << "the confirmed session's invitation, to each of them";
+  for (const auto& call : slack.Calls()) {
+    // The upload URL Slack hands out is the credential: no token goes there.
+    EXPECT_EQ(call.authorization, call.method == "file upload" ? "" : std::string("Bearer ") + kToken) << call.method;
+  }
   EXPECT_THAT(bot->Log(), Not(HasSubstr(kToken))) << "the token is never logged";
 }
 

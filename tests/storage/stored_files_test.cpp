@@ -35,15 +35,19 @@ TEST(StoredFilesTest, KeepsBinaryContentUntilErasedOrExpired) {
   const std::string zip_like("PK\x03\x04\0\0binary\xff", 13);
   std::int64_t old_id = 0, new_id = 0;
   ASSERT_TRUE((*store)->Run(Store::Access::kWrite, [&](StoreTransaction& tx) {
-    old_id = tx.files().Save(StoredFile{0, "slack:T1:UA", "a.zip", "application/zip", zip_like, TestEpoch()});
-    new_id = tx.files().Save(StoredFile{0, "slack:T1:UA", "b.zip", "application/zip", "b", TestEpoch() + std::chrono::hours(2)});
+    old_id = tx.files().Save(StoredFile{0, "slack:T1:UA", "a.zip", "application/zip", zip_like, TestEpoch(),
+                                        TestEpoch() + std::chrono::hours(1)});
+    new_id = tx.files().Save(StoredFile{0, "slack:T1:UA", "b.ics", "text/calendar", "b", TestEpoch(),
+                                        TestEpoch() + std::chrono::hours(3)});
   }).ok());
   ASSERT_TRUE((*store)->Run(Store::Access::kWrite, [&](StoreTransaction& tx) {
     auto file = tx.files().Find(old_id);
     ASSERT_TRUE(file);
     EXPECT_EQ(file->content, zip_like) << "every byte, the NULs too";
     EXPECT_EQ(file->owner_key, "slack:T1:UA");
-    EXPECT_EQ(tx.files().EraseCreatedBefore(TestEpoch() + std::chrono::hours(1)), 1);
+    EXPECT_EQ(file->expires_at, TestEpoch() + std::chrono::hours(1));
+    EXPECT_EQ(tx.files().EraseExpired(TestEpoch() + std::chrono::minutes(59)), 0);
+    EXPECT_EQ(tx.files().EraseExpired(TestEpoch() + std::chrono::hours(1)), 1) << "each file by its own expiry";
     EXPECT_FALSE(tx.files().Find(old_id));
     EXPECT_TRUE(tx.files().Erase(new_id));
     EXPECT_FALSE(tx.files().Erase(new_id));

@@ -160,8 +160,9 @@ void FakeSlackServer::Handle(const std::string& method, const httplib::Request& 
   if (method == "users.info") {
     auto it = profiles_.find(body.is_object() ? body.value("user", std::string()) : std::string());
     if (it == profiles_.end()) return Reply(response, 200, json{{"ok", false}, {"error", "user_not_found"}});
-    return Reply(response, 200, json{{"ok", true}, {"user", {{"id", it->first}, {"tz", it->second.first},
-                                                              {"profile", {{"display_name", it->second.second}}}}}});
+    json profile{{"display_name", it->second.display_name}};
+    if (!it->second.email.empty()) profile["email"] = it->second.email;
+    return Reply(response, 200, json{{"ok", true}, {"user", {{"id", it->first}, {"tz", it->second.tz}, {"profile", profile}}}});
   }
   if (method == "files.getUploadURLExternal") return StartUpload(body, response);
   if (method == "files.completeUploadExternal") return CompleteUpload(body, response);
@@ -233,9 +234,10 @@ bool FakeSlackServer::WaitForCalls(const std::string& method, std::size_t count,
   });
 }
 
-void FakeSlackServer::SetProfile(const std::string& user_id, const std::string& tz, const std::string& display_name) {
+void FakeSlackServer::SetProfile(const std::string& user_id, const std::string& tz, const std::string& display_name,
+                                 const std::string& email) {
   std::lock_guard lock(mutex_);
-  profiles_[user_id] = {tz, display_name};
+  profiles_[user_id] = Profile{tz, display_name, email};
 }
 
 void FakeSlackServer::HoldAnswers(int count, std::chrono::milliseconds hold) {

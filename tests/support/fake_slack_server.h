@@ -62,8 +62,10 @@ class FakeSlackServer {
   std::vector<nlohmann::json> PostedMessages() const;
   // The next `count` calls of `method` answer with `fault`.
   void FailNext(const std::string& method, int count, Fault fault);
-  // users.info answers this time zone and name for the user (else user_not_found).
-  void SetProfile(const std::string& user_id, const std::string& tz, const std::string& display_name);
+  // users.info answers this time zone, name and (as with the users:read.email
+  // scope) email for the user (else user_not_found).
+  void SetProfile(const std::string& user_id, const std::string& tz, const std::string& display_name,
+                  const std::string& email = "");
   // While down, every request gets 503.
   void SetDown(bool down);
   // A file files.info describes (as CSV when the name ends .csv) and
@@ -97,7 +99,10 @@ class FakeSlackServer {
   std::vector<nlohmann::json> posted_;
   std::map<std::string, std::deque<Fault>> faults_;
   bool down_ = false;
-  std::map<std::string, std::pair<std::string, std::string>> profiles_;
+  struct Profile {
+    std::string tz, display_name, email;
+  };
+  std::map<std::string, Profile> profiles_;
   std::map<std::string, std::pair<std::string, std::string>> files_;  // id -> (name, content)
   struct Upload {
     std::string filename;

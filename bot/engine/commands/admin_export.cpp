@@ -29,7 +29,7 @@ Reply AdminExport(CommandContext& context, std::string_view args) {
     return Problem(RichText("").Code(context.Typed("admin export")).Text(" takes nothing after it."),
                    "It sends the whole program's data as CSV files in one ZIP.");
   }
-  context.store.files().EraseCreatedBefore(context.now - kFilesKept);
+  context.store.files().EraseExpired(context.now);
   const std::vector<ExportFile> files = BuildProgramExport(context.store);
   StatusOr<std::string> zip = ZipFiles(files, context.now);
   if (!zip.ok()) {
@@ -37,7 +37,7 @@ Reply AdminExport(CommandContext& context, std::string_view args) {
   }
   const std::string when = FormatLocal(context.now, context.TimeZone());
   StoredFile stored{0, context.actor().Key(), "mentorbot-export-" + when.substr(0, 10) + ".zip", "application/zip",
-                    *zip, context.now};
+                    *zip, context.now, context.now + kFilesKept};
   stored.id = context.store.files().Save(stored);
 
   Message message;

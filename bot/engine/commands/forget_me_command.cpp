@@ -1,6 +1,7 @@
 // forget-me: erases the person's personal data in one transaction (profile,
 // identity, the takeaways and agendas they wrote, their feedback comments and
-// off-limits topics, messages queued to them) and says what was erased.
+// off-limits topics, messages and files queued to them) and says what was
+// erased.
 // Aggregates (that a mentee took part, sessions held) stay.
 #include "bot/engine/command_text.h"
 #include "bot/engine/commands/commands.h"
@@ -31,6 +32,7 @@ Reply ForgetMe(CommandContext& context) {
   const int comments = store.sessions().EraseFeedbackComments(person.id);
   const int topics = store.pairs().EraseOffLimitsAddedBy(person.id);
   const int queued = store.outbox().DropPendingFor(person.ref);
+  store.files().EraseOwnedBy(person.ref.Key());  // exports and invitations made for them
   store.conversations().Erase(person.ref);  // how to reach them is personal data too
   store.roster().Erase(person.ref.Key());   // the imported org-chart row and the matcher's notes on them
   store.roster().EraseDoNotPairOf(person.ref.Key());

@@ -2,6 +2,7 @@
 // per pair and shown with every session reminder; each member acknowledges
 // the ground rules once.
 #include "bot/engine/command_text.h"
+#include "bot/engine/calendar/calendar_sync.h"
 #include "bot/engine/commands/commands.h"
 #include "bot/engine/delivery/notifications.h"
 #include "bot/engine/commands/pair_commands.h"
@@ -45,6 +46,9 @@ Reply OffLimits(CommandContext& context) {
                            : pairs.RemoveOffLimits(view->pair.id, topic);
   if (!changed) {
     return Say(RichText(add ? "That topic is already off-limits: " : "That topic wasn't on the list: ").Bold(topic));
+  }
+  if (auto open = context.store.sessions().OpenSessionOf(view->pair.id)) {
+    SyncSessionCalendar(context, *open, view->pair, view->mentor, view->mentee);  // the description lists them
   }
   const Person& partner = view->Partner(*context.person);
   Notify(context, partner,

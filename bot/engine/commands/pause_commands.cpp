@@ -1,6 +1,7 @@
 // pause <days> and resume: a pair takes a break without ending.
 #include <charconv>
 
+#include "bot/engine/calendar/calendar_sync.h"
 #include "bot/engine/commands/commands.h"
 #include "bot/engine/delivery/notifications.h"
 #include "bot/engine/commands/pair_commands.h"
@@ -27,6 +28,7 @@ Reply Pause(CommandContext& context) {
     open->state = SessionState::kCancelled;
     open->cancel_reason = "the pair paused";
     context.store.sessions().Save(*open);
+    SyncSessionCalendar(context, *open, view->pair, view->mentor, view->mentee);
   }
   const Person& partner = view->Partner(*context.person);
   Notify(context, partner,

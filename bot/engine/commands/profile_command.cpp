@@ -27,6 +27,7 @@ RichText FieldValue(const Person& person, const ProgramSettings& settings, Profi
     // The text itself is never shown, not even here: it is for matching only.
     case ProfileField::kBackground:
       return RichText(profile.background.empty() ? "not set" : "set (private, used for matching only)");
+    case ProfileField::kEmail: return or_unset(profile.email);
   }
   return RichText();
 }

@@ -1,5 +1,6 @@
 // schedule, reschedule, confirm, decline, cancel: agreeing when the next
 // session is. The mentee proposes (in their time zone); the mentor confirms.
+#include "bot/engine/calendar/calendar_sync.h"
 #include "bot/engine/command_text.h"
 #include "bot/engine/commands/commands.h"
 #include "bot/engine/program/forms.h"
@@ -64,6 +65,7 @@ Reply Schedule(CommandContext& context, bool reschedule) {
   session.state = SessionState::kProposed;
   session.starts_at = *when;
   session.id = context.store.sessions().Save(session);
+  SyncSessionCalendar(context, session, view->pair, view->mentor, view->mentee);
   Notify(context, view->mentor,
          "session:" + std::to_string(session.id) + ":proposed:" + std::to_string(session.starts_at.time_since_epoch().count()),
          ProposalFor(context, *view, session, reschedule));
@@ -108,6 +110,7 @@ Reply Answer(CommandContext& context, bool accept) {
   if (accept) {
     session->state = SessionState::kConfirmed;
     context.store.sessions().Save(*session);
+    SyncSessionCalendar(context, *session, view->pair, view->mentor, view->mentee);
     Notify(context, view->mentee, "session:" + id + ":confirmed:" + at,
            Note(NameOf(view->mentor).Text(" confirmed your session on ")
                     .Append(WhenFor(session->starts_at, view->mentee, context.settings)).Text(".")));
@@ -117,6 +120,7 @@ Reply Answer(CommandContext& context, bool accept) {
   session->state = SessionState::kCancelled;
   session->cancel_reason = context.args.empty() ? "declined by the mentor" : "declined: " + context.args;
   context.store.sessions().Save(*session);
+  SyncSessionCalendar(context, *session, view->pair, view->mentor, view->mentee);
   RichText told = NameOf(view->mentor).Text(" can't make ")
                       .Append(WhenFor(session->starts_at, view->mentee, context.settings)).Text(".");
   if (!context.args.empty()) told.Text(" They said: \u201c" + context.args + "\u201d");
@@ -133,6 +137,7 @@ Reply Cancel(CommandContext& context) {
   open->state = SessionState::kCancelled;
   open->cancel_reason = "cancelled by the " + std::string(RoleName(context.person->role));
   context.store.sessions().Save(*open);
+  SyncSessionCalendar(context, *open, view->pair, view->mentor, view->mentee);
   const Person& partner = view->Partner(*context.person);
   RichText told = NameOf(*context.person).Text(" cancelled your session on ")
                       .Append(WhenFor(open->starts_at, partner, context.settings)).Text(".");

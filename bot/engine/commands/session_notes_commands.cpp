@@ -1,5 +1,6 @@
 // agenda, met, takeaways: what a session is about, that it happened, and
 // what the mentee took away. Agendas and takeaways are the pair's alone.
+#include "bot/engine/calendar/calendar_sync.h"
 #include "bot/engine/command_text.h"
 #include "bot/engine/commands/commands.h"
 #include "bot/engine/program/forms.h"
@@ -49,6 +50,7 @@ Reply Agenda(CommandContext& context) {
   open->agenda = context.args;
   open->agenda_set_at = context.now;
   context.store.sessions().Save(*open);
+  SyncSessionCalendar(context, *open, view->pair, view->mentor, view->mentee);
   Notify(context, view->mentor, "session:" + std::to_string(open->id) + ":agenda:" + Fingerprint(open->agenda),
          Note(NameOf(view->mentee).Text(changed ? " changed the agenda for " : " set the agenda for ")
                   .Append(WhenFor(open->starts_at, view->mentor, context.settings)).Text(":"),

@@ -2,6 +2,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include "bot/engine/program/mention.h"
 #include "bot/engine/time/time_zone.h"
 
 namespace mentorbot {
@@ -29,6 +30,8 @@ int ProfileSync::SyncDue(int limit) {
         if (profile.ok()) {
           auto zone = CanonicalTimeZone(profile->time_zone);
           if (current->profile.time_zone.empty() && zone) current->profile.time_zone = *zone;
+          auto email = ParseEmailAddress(profile->email);
+          if (current->profile.email.empty() && email) current->profile.email = *email;
           // Only replace a name the bot made up from the id.
           if (!profile->display_name.empty() && current->display_name == current->ref.user_id) {
             current->display_name = profile->display_name;

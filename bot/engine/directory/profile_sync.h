@@ -1,10 +1,12 @@
 // bot/engine/directory/ — what the platforms' directories know about people,
-// filled into their profiles (time zone, name) without overriding their own.
-// May use: time.
+// filled into their profiles (time zone, name, email) without overriding
+// their own.
+// May use: program, time.
 //
 // ProfileSync: looks up, once per person, what their platform's directory
-// says (time zone, name) and fills in what they have not set themselves, so
-// reminders are in their local time from the start. A person's own
+// says (time zone, name, email) and fills in what they have not set
+// themselves, so reminders are in their local time and invitations reach
+// their calendar from the start. A person's own
 // `profile set timezone` always wins. Runs on its own thread, woken when
 // someone joins.
 // Thread-safety: SyncDue on one thread at a time; Wake/Stop from any thread.

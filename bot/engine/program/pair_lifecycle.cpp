@@ -1,5 +1,6 @@
 #include "bot/engine/program/pair_lifecycle.h"
 
+#include "bot/engine/calendar/calendar_sync.h"
 #include "bot/engine/delivery/notifications.h"
 
 namespace mentorbot {
@@ -45,7 +46,8 @@ PairView StartPair(CommandContext& context, const Person& mentor, const Person& 
 }
 
 void EndPair(CommandContext& context, PairView& view, const std::string& reason, std::int64_t quiet) {
-  if (auto open = context.store.sessions().OpenSessionOf(view.pair.id)) {
+  auto open = context.store.sessions().OpenSessionOf(view.pair.id);
+  if (open) {
     open->state = SessionState::kCancelled;
     open->cancel_reason = "the pairing ended";
     context.store.sessions().Save(*open);
@@ -55,6 +57,7 @@ void EndPair(CommandContext& context, PairView& view, const std::string& reason,
   view.pair.paused_until.reset();
   view.pair.end_reason = reason;
   context.store.pairs().Save(view.pair);
+  if (open) SyncSessionCalendar(context, *open, view.pair, view.mentor, view.mentee);
   for (const Person* member : {&view.mentor, &view.mentee}) {
     if (member->id == quiet) continue;
     Notify(context, *member, "pair:" + std::to_string(view.pair.id) + ":ended:" + std::to_string(member->id),

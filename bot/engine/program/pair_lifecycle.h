@@ -2,7 +2,7 @@
 // people, the snapshot the scheduler reads, starting and ending a pair), the
 // participants' profile fields and how people are named in commands, and the
 // forms the bot offers and validates.
-// May use: delivery, time.
+// May use: calendar, delivery, time.
 //
 // Starting and ending pairs: shared by admin pair/unpair, leave and
 // forget-me (and the matcher), so a pair always begins and ends the same way:

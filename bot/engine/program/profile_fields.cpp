@@ -50,6 +50,13 @@ Status SetManager(Person& person, std::string_view value) {
   return Status::Ok();
 }
 
+Status SetEmail(Person& person, std::string_view value) {
+  auto email = ParseEmailAddress(value);
+  if (!email) return Status::InvalidArgument("email must be an address like sam.lee@example.com.");
+  person.profile.email = *email;
+  return Status::Ok();
+}
+
 Status SetTimeZone(Person& person, std::string_view value) {
   auto zone = CanonicalTimeZone(value);
   if (!zone) {
@@ -72,6 +79,7 @@ const std::vector<ProfileFieldInfo>& AllProfileFields() {
       {ProfileField::kLocation, "location", "Lisbon", "your office or city"},
       {ProfileField::kBackground, "background", "first-generation graduate",
        "self-described; used for matching only, never shown"},
+      {ProfileField::kEmail, "email", "sam.lee@example.com", "where calendar invitations for your sessions go"},
   };
   return fields;
 }
@@ -109,6 +117,7 @@ Status SetProfileField(Person& person, ProfileField field, std::string_view valu
     case ProfileField::kLocation: return SetText(person.profile.location, value, "location", kMaxTextLength);
     case ProfileField::kBackground:
       return SetText(person.profile.background, value, "background", kMaxBackgroundLength);
+    case ProfileField::kEmail: return SetEmail(person, value);
   }
   return Status::InvalidArgument("unknown field");
 }
@@ -123,6 +132,7 @@ Status ClearProfileField(Person& person, ProfileField field) {
     case ProfileField::kTimeZone: person.profile.time_zone.clear(); break;
     case ProfileField::kLocation: person.profile.location.clear(); break;
     case ProfileField::kBackground: person.profile.background.clear(); break;
+    case ProfileField::kEmail: person.profile.email.clear(); break;
   }
   return Status::Ok();
 }

@@ -15,7 +15,7 @@ namespace mentorbot {
 // The manager value of someone at the top of the organisation (reports to no one).
 inline constexpr std::string_view kNoManager = "none";
 
-enum class ProfileField { kName, kDepartment, kLevel, kManager, kTimeZone, kLocation, kBackground };
+enum class ProfileField { kName, kDepartment, kLevel, kManager, kTimeZone, kLocation, kBackground, kEmail };
 
 struct ProfileFieldInfo {
   ProfileField field;

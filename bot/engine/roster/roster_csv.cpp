@@ -6,6 +6,7 @@
 
 #include "bot/engine/command_text.h"
 #include "bot/engine/roster/csv_reader.h"
+#include "bot/engine/program/mention.h"
 #include "bot/engine/program/profile_fields.h"
 #include "bot/engine/roster/roster_header.h"
 #include "bot/engine/roster/roster_org_chart.h"

@@ -15,6 +15,7 @@ void ApplyProfile(const RosterRow& row, Person& person) {
   if (!row.location.empty()) person.profile.location = row.location;
   if (!row.time_zone.empty()) person.profile.time_zone = row.time_zone;
   if (!row.background.empty()) person.profile.background = row.background;
+  if (!row.email.empty()) person.profile.email = row.email;
   if (row.role == Role::kMentor && row.capacity_given) person.capacity = row.capacity;
 }
 

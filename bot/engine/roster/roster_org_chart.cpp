@@ -107,27 +107,6 @@ std::optional<UserRef> ParseRosterId(std::string_view text, const std::optional<
   return UserRef::Parse(text);
 }
 
-std::optional<std::string> ParseEmailAddress(std::string_view text) {
-  text = Trim(text);
-  const std::size_t at = text.find('@');
-  if (text.size() > 254 || at == 0 || at == std::string_view::npos) return std::nullopt;
-  const std::string_view domain = text.substr(at + 1);
-  const std::size_t dot = domain.rfind('.');
-  if (dot == std::string_view::npos || domain.front() == '.' || dot + 1 == domain.size() ||
-      domain.find("..") != std::string_view::npos) {
-    return std::nullopt;
-  }
-  // ':' is refused too, so "email:<address>" keys stay unambiguous.
-  constexpr std::string_view kRefused = ",;:<>()[]\\\"@";
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    if (c <= ' ' || c == 0x7f || (i != at && kRefused.find(text[i]) != std::string_view::npos)) {
-      return std::nullopt;
-    }
-  }
-  return ToLower(text);
-}
-
 void LinkRoster(std::vector<RosterDraft>& drafts, const std::optional<UserRef>& workspace_of) {
   const RosterIndex index = IndexPeople(drafts);
   for (RosterDraft& draft : drafts) {

@@ -25,9 +25,6 @@ struct RosterDraft {
 // person's workspace; without it only full user keys ("slack:T1:U123").
 std::optional<UserRef> ParseRosterId(std::string_view text, const std::optional<UserRef>& workspace_of);
 
-// A plausible address (local@domain.tld, no spaces), lower-cased; else nullopt.
-std::optional<std::string> ParseEmailAddress(std::string_view text);
-
 // Across all drafts, in file order: marks a later row with the key or email of
 // an earlier one as "the same person as line N"; resolves each manager_text
 // into row.manager; reports a person who is their own manager and every row

@@ -67,6 +67,14 @@ StatusOr<TickReport> Scheduler::Tick(TimePoint now, bool dry_run, bool keep_item
   if (!planned_ok.ok()) return planned_ok;
   flush();
   if (!write_status.ok()) return write_status;
+  if (!dry_run) {
+    // Files handed over in chat (invitations, exports) that were never
+    // taken, e.g. a Teams consent card nobody answered.
+    Status pruned = store_.Run(Store::Access::kWrite, [&](StoreTransaction& store) {
+      report.files_erased = store.files().EraseExpired(now);
+    });
+    if (!pruned.ok()) return pruned;
+  }
   return report;
 }
 

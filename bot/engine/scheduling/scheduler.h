@@ -1,7 +1,8 @@
 // bot/engine/scheduling/ — the bot's own initiative: the planner of every
 // message a pair is owed, the tick that queues the due ones (and the weekly
-// digest), the delivery window (quiet hours, work days) and the loop that
-// runs the tick on its thread.
+// digest, and erasing handed-over files past their expiry), the delivery
+// window (quiet hours, work days) and the loop that runs the tick on its
+// thread.
 // May use: delivery, program.
 //
 // Scheduler: the bot's own initiative. Tick(now) derives, from stored state,
@@ -40,6 +41,7 @@ struct TickReport {
   std::vector<Item> queued;            // the same, when asked to keep them
   int expired = 0;                     // due but no longer worth sending
   std::optional<TimePoint> next_due;   // the earliest planned message after now
+  int files_erased = 0;                // stored files past their expiry, erased
 };
 
 class Scheduler {

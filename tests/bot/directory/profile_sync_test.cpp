@@ -75,5 +75,24 @@ TEST_F(ProfileSyncTest, AnInvalidZoneFromThePlatformIsIgnored) {
   EXPECT_TRUE(bot.StoredPerson(alice)->profile.time_zone.empty());
 }
 
+TEST_F(ProfileSyncTest, FillsInTheEmailInvitationsGoToUnlessThePersonGaveOne) {
+  const UserRef bob = EngineHarness::SlackUser("UBOB");
+  directory.profiles["UALICE"] = DirectoryProfile{"", "", "Alice.Sato@Example.com"};
+  directory.profiles["UBOB"] = DirectoryProfile{"", "", "bob@example.com"};
+  bot.Send(alice, "join mentee", "UALICE");
+  bot.Send(bob, "join mentor", "UBOB");
+  bot.Say(bob, "profile set email robert@example.com");
+  sync.SyncDue();
+  EXPECT_EQ(bot.StoredPerson(alice)->profile.email, "alice.sato@example.com");
+  EXPECT_EQ(bot.StoredPerson(bob)->profile.email, "robert@example.com");
+}
+
+TEST_F(ProfileSyncTest, AnEmailThatIsNoAddressIsIgnored) {
+  directory.profiles["UALICE"] = DirectoryProfile{"", "", "not an address"};
+  bot.Send(alice, "join mentee", "UALICE");
+  sync.SyncDue();
+  EXPECT_EQ(bot.StoredPerson(alice)->profile.email, "");
+}
+
 }  // namespace
 }  // namespace mentorbot

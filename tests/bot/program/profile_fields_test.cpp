@@ -76,5 +76,20 @@ TEST(ProfileFieldsTest, MissingMatchingFieldsInOrderAndClearing) {
   EXPECT_FALSE(ClearProfileField(person, ProfileField::kName).ok());
 }
 
+TEST(ProfileFieldsTest, EmailIsAnAddressStoredInLowerCase) {
+  Person person = NewPerson();
+  ASSERT_TRUE(SetProfileField(person, ProfileField::kEmail, "  Sam.Lee@Example.COM ").ok());
+  EXPECT_EQ(person.profile.email, "sam.lee@example.com");
+  for (const char* bad : {"sam", "sam@", "@example.com", "sam@example", "sam lee@example.com", "sam@exa;mple.com",
+                          "mailto:sam@example.com"}) {
+    Person unchanged = person;
+    EXPECT_FALSE(SetProfileField(unchanged, ProfileField::kEmail, bad).ok()) << bad;
+    EXPECT_EQ(unchanged.profile.email, "sam.lee@example.com") << bad;
+  }
+  EXPECT_EQ(ParseProfileField("Email"), ProfileField::kEmail);
+  ASSERT_TRUE(ClearProfileField(person, ProfileField::kEmail).ok());
+  EXPECT_EQ(person.profile.email, "");
+}
+
 }  // namespace
 }  // namespace mentorbot

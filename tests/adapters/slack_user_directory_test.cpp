@@ -1,0 +1,48 @@
+// users.info as the directory: time zone, name and (with users:read.email)
+// email; members of the wrong type read as absent, never a throw.
+#include "adapters/slack/user_directory.h"
+
+#include <gtest/gtest.h>
+
+#include "tests/support/fake_slack_server.h"
+#include "tests/support/loopback_server.h"
+
+namespace mentorbot {
+namespace {
+
+constexpr const char* kToken = "xoxb-directory-test";
+
+TEST(SlackUserDirectoryTest, ReadsTheTimeZoneNameAndEmail) {
+  FakeSlackServer slack(kToken);
+  slack.SetProfile("U1", "Asia/Kolkata", "Priya", "priya@example.com");
+  HttpClient client(std::chrono::seconds(5));
+  SlackUserDirectory directory(slack.base_url(), kToken, client);
+  auto profile = directory.Lookup(UserRef{Platform::kSlack, "T1", "U1"});
+  ASSERT_TRUE(profile.ok()) << profile.status().message();
+  EXPECT_EQ(profile->time_zone, "Asia/Kolkata");
+  EXPECT_EQ(profile->display_name, "Priya");
+  EXPECT_EQ(profile->email, "priya@example.com");
+  EXPECT_EQ(directory.Lookup(UserRef{Platform::kSlack, "T1", "U404"}).status().code(), StatusCode::kNotFound);
+}
+
+TEST(SlackUserDirectoryTest, MembersOfTheWrongTypeAreReadAsAbsent) {
+  httplib::Server server;
+  server.Post("/api/users.info", [](const httplib::Request&, httplib::Response& response) {
+    response.set_content(R"({"ok":true,"user":{"tz":7,"real_name":["x"],"profile":{"display_name":{},"email":false}}})",
+                         "application/json");
+  });
+  std::thread thread;
+  const int port = StartOnLoopback(server, thread, "users.info");
+  HttpClient client(std::chrono::seconds(5));
+  SlackUserDirectory directory("http://127.0.0.1:" + std::to_string(port) + "/api", kToken, client);
+  auto profile = directory.Lookup(UserRef{Platform::kSlack, "T1", "U1"});
+  server.stop();
+  thread.join();
+  ASSERT_TRUE(profile.ok()) << profile.status().message();
+  EXPECT_EQ(profile->time_zone, "");
+  EXPECT_EQ(profile->display_name, "");
+  EXPECT_EQ(profile->email, "");
+}
+
+}  // namespace
+}  // namespace mentorbot
