@@ -66,6 +66,13 @@ class CalendarSyncTest : public ProgramTest {
     return invitations[0].ics;
   }
 
+  // The mentee proposes, the mentor confirms: the invitations that brings.
+  std::vector<Invitation> Book(const std::string& when = "tomorrow 15:00") {
+    bot.Say(mentee, "schedule " + when);
+    bot.Say(mentor, "confirm");
+    return NewInvitations();
+  }
+
   std::int64_t last_seen_ = 0;
 };
 
@@ -97,9 +104,7 @@ TEST_F(CalendarSyncTest, AConfirmedSessionGoesIntoBothCalendarsOnce) {
 }
 
 TEST_F(CalendarSyncTest, RescheduleMovesTheSameEventAndAReconfirmChangesNothing) {
-  bot.Say(mentee, "schedule tomorrow 15:00");
-  bot.Say(mentor, "confirm");
-  const std::string uid = BothGot(NewInvitations()).Text("UID");
+  const std::string uid = BothGot(Book()).Text("UID");
   bot.Say(mentee, "reschedule tomorrow 17:30");
   const IcsObject moved = BothGot(NewInvitations());
   EXPECT_EQ(moved.Text("UID"), uid);
@@ -111,9 +116,7 @@ TEST_F(CalendarSyncTest, RescheduleMovesTheSameEventAndAReconfirmChangesNothing)
 }
 
 TEST_F(CalendarSyncTest, AgendaAndOffLimitsTopicsUpdateTheDescriptionButTakeawaysNeverAppear) {
-  bot.Say(mentee, "schedule tomorrow 15:00");
-  bot.Say(mentor, "confirm");
-  NewInvitations();
+  Book();
   bot.Say(mentee, "agenda How my team sees our hiring");
   const IcsObject with_agenda = BothGot(NewInvitations());
   EXPECT_EQ(with_agenda.Text("SEQUENCE"), "1");
@@ -133,9 +136,7 @@ TEST_F(CalendarSyncTest, AgendaAndOffLimitsTopicsUpdateTheDescriptionButTakeaway
 }
 
 TEST_F(CalendarSyncTest, CancelTakesItOutWithTheSameUidAndAHigherSequence) {
-  bot.Say(mentee, "schedule tomorrow 15:00");
-  bot.Say(mentor, "confirm");
-  const std::string uid = BothGot(NewInvitations()).Text("UID");
+  const std::string uid = BothGot(Book()).Text("UID");
   bot.Say(mentor, "cancel");
   const auto invitations = NewInvitations();
   ASSERT_EQ(invitations.size(), 2u);
@@ -153,9 +154,7 @@ TEST_F(CalendarSyncTest, ADeclinedProposalWasNeverInACalendarButADeclinedMoveIsT
   bot.Say(mentee, "schedule tomorrow 15:00");
   bot.Say(mentor, "decline busy");
   EXPECT_THAT(NewInvitations(), IsEmpty());
-  bot.Say(mentee, "schedule tomorrow 16:00");
-  bot.Say(mentor, "confirm");
-  NewInvitations();
+  Book("tomorrow 16:00");
   bot.Say(mentee, "reschedule tomorrow 18:00");
   EXPECT_EQ(BothGot(NewInvitations()).Text("SEQUENCE"), "1");
   bot.Say(mentor, "decline");
@@ -165,16 +164,12 @@ TEST_F(CalendarSyncTest, ADeclinedProposalWasNeverInACalendarButADeclinedMoveIsT
 }
 
 TEST_F(CalendarSyncTest, APauseAndAnUnpairTakeTheSessionOut) {
-  bot.Say(mentee, "schedule tomorrow 15:00");
-  bot.Say(mentor, "confirm");
-  NewInvitations();
+  Book();
   bot.Say(mentee, "pause 14");
   EXPECT_EQ(BothGot(NewInvitations()).Text("METHOD"), "CANCEL");
 
   bot.Say(mentee, "resume");
-  bot.Say(mentee, "schedule tomorrow 15:00");
-  bot.Say(mentor, "confirm");
-  EXPECT_EQ(BothGot(NewInvitations()).Text("METHOD"), "REQUEST");
+  EXPECT_EQ(BothGot(Book()).Text("METHOD"), "REQUEST");
   ASSERT_THAT(bot.Say(admin, "admin unpair <@UMENTEE>"), HasSubstr("nded"));
   const IcsObject cancelled = BothGot(NewInvitations());
   EXPECT_EQ(cancelled.Text("METHOD"), "CANCEL");
@@ -182,9 +177,7 @@ TEST_F(CalendarSyncTest, APauseAndAnUnpairTakeTheSessionOut) {
 }
 
 TEST_F(CalendarSyncTest, ForgetMeCancelsForThePartnerAndErasesTheFilesMadeForTheLeaver) {
-  bot.Say(mentee, "schedule tomorrow 15:00");
-  bot.Say(mentor, "confirm");
-  const auto booked = NewInvitations();
+  const auto booked = Book();
   ASSERT_EQ(booked.size(), 2u);
   bot.Say(mentee, "forget-me confirm");
   const auto after = NewInvitations();
@@ -203,9 +196,7 @@ TEST_F(CalendarSyncTest, ForgetMeCancelsForThePartnerAndErasesTheFilesMadeForThe
 TEST_F(CalendarSyncTest, WithoutEmailsTheFileIsAPlainEventAndThePeopleAreToldHowToAddOne) {
   bot.Say(mentor, "profile clear email");
   bot.Say(mentee, "profile clear email");
-  bot.Say(mentee, "schedule tomorrow 15:00");
-  bot.Say(mentor, "confirm");
-  const auto invitations = NewInvitations();
+  const auto invitations = Book();
   ASSERT_EQ(invitations.size(), 2u);
   const IcsObject ics = BothGot(invitations);
   EXPECT_EQ(ics.Find("METHOD"), nullptr);
@@ -215,9 +206,7 @@ TEST_F(CalendarSyncTest, WithoutEmailsTheFileIsAPlainEventAndThePeopleAreToldHow
 }
 
 TEST_F(CalendarSyncTest, AnInvitationNobodyTookIsErasedADayAfterItsSession) {
-  bot.Say(mentee, "schedule tomorrow 15:00");
-  bot.Say(mentor, "confirm");
-  const auto invitations = NewInvitations();
+  const auto invitations = Book();
   ASSERT_EQ(invitations.size(), 2u);
   Scheduler scheduler(bot.store(), EngineHarness::DefaultSettings());
   bot.clock().Advance(std::chrono::hours(24 + 29));  // the session ended 23 h 15 min ago
