@@ -86,6 +86,16 @@ std::optional<int> ParseClock(std::string_view text) {
   return *hours * 60 + *minutes;
 }
 
+// "20:00-08:00" -> (start, end) minutes of the day.
+std::optional<std::pair<int, int>> ParseClockRange(std::string_view text) {
+  const auto dash = text.find('-');
+  if (dash == std::string_view::npos) return std::nullopt;
+  auto start = ParseClock(Trim(text.substr(0, dash)));
+  auto end = ParseClock(Trim(text.substr(dash + 1)));
+  if (!start || !end) return std::nullopt;
+  return std::pair{*start, *end};
+}
+
 std::string ShowClock(int minute) {
   const auto two = [](int n) { return std::string(n < 10 ? "0" : "") + std::to_string(n); };
   return two(minute / 60) + ":" + two(minute % 60);
@@ -178,12 +188,9 @@ const std::vector<RuleSpec>& Specs() {
                              r.quiet_start_minute = r.quiet_end_minute = 0;
                              return "";
                            }
-                           const auto dash = text.find('-');
-                           auto start = dash == std::string_view::npos ? std::nullopt : ParseClock(Trim(text.substr(0, dash)));
-                           auto end = start ? ParseClock(Trim(text.substr(dash + 1))) : std::nullopt;
-                           if (!start || !end) return "must be HH:MM-HH:MM (24 h), e.g. 20:00-08:00, or off";
-                           r.quiet_start_minute = *start;
-                           r.quiet_end_minute = *end;
+                           auto range = ParseClockRange(text);
+                           if (!range) return "must be HH:MM-HH:MM (24 h), e.g. 20:00-08:00, or off";
+                           std::tie(r.quiet_start_minute, r.quiet_end_minute) = *range;
                            return "";
                          },
                          [](const ProgramRules& r) {
@@ -191,7 +198,20 @@ const std::vector<RuleSpec>& Specs() {
                                       ? std::string("off")
                                       : ShowClock(r.quiet_start_minute) + "-" + ShowClock(r.quiet_end_minute);
                          }});
-    s.push_back(RuleSpec{{"work_days", "days messages may be sent, e.g. mon-fri"}, ApplyWorkDays, ShowWorkDays});
+    s.push_back(RuleSpec{{"work_days", "days messages may be sent and sessions suggested, e.g. mon-fri"},
+                         ApplyWorkDays, ShowWorkDays});
+    s.push_back(RuleSpec{{"working_hours", "local hours sessions are suggested in, e.g. 09:00-17:00"},
+                         [](std::string_view text, ProgramRules& r) -> std::string {
+                           auto range = ParseClockRange(text);
+                           if (!range || range->first >= range->second) {
+                             return "must be HH:MM-HH:MM (24 h) within one day, e.g. 09:00-17:00";
+                           }
+                           std::tie(r.work_start_minute, r.work_end_minute) = *range;
+                           return "";
+                         },
+                         [](const ProgramRules& r) {
+                           return ShowClock(r.work_start_minute) + "-" + ShowClock(r.work_end_minute);
+                         }});
     s.push_back(RuleSpec{{"ground_rules", "the ground rules shown at kickoff and by `rules`"},
                          [](std::string_view text, ProgramRules& r) -> std::string {
                            if (Trim(text).empty() || text.size() > 2500) return "must be 1 to 2500 characters";

@@ -39,6 +39,8 @@ struct ProgramRules {
   int escalate_after_nudges = 2;
   int quiet_start_minute = 20 * 60;  // local time of day; start == end means no quiet hours
   int quiet_end_minute = 8 * 60;
+  int work_start_minute = 9 * 60;  // working hours, local: where `schedule` suggests times
+  int work_end_minute = 17 * 60;
   std::vector<bool> work_days = {false, true, true, true, true, true, false};  // Sunday first
   std::string ground_rules;
   std::string admin_channel;  // conversation id for escalations and digests; empty = admins by DM

@@ -28,6 +28,7 @@ TEST_F(ProgramRulesTest, DefaultsFollowThePractice) {
     EXPECT_EQ(rules.quiet_start_minute, 20 * 60);
     EXPECT_EQ(rules.quiet_end_minute, 8 * 60);
     EXPECT_EQ(rules.work_days, (std::vector<bool>{false, true, true, true, true, true, false}));
+    EXPECT_EQ(RuleValue(rules, "working_hours"), "09:00-17:00");
     EXPECT_FALSE(rules.ground_rules.empty());
   });
 }
@@ -38,18 +39,22 @@ TEST_F(ProgramRulesTest, EverySettingValidatesAndRoundTrips) {
     for (const auto& [key, bad] : std::vector<std::pair<std::string, std::string>>{
              {"cadence_days", "6"}, {"cadence_days", "x"}, {"session_minutes", "181"}, {"reminder_hours", "0"},
              {"reminder_hours", "1,2,3,4,5"}, {"quiet_hours", "8-20"}, {"quiet_hours", "20:00-8"},
-             {"work_days", "funday"}, {"ground_rules", " "}, {"admin_channel", "two words"}}) {
+             {"work_days", "funday"}, {"ground_rules", " "}, {"admin_channel", "two words"},
+             {"working_hours", "17:00-09:00"}, {"working_hours", "9-17"}, {"working_hours", "off"}}) {
       EXPECT_EQ(SetRule(program, key, bad).code(), StatusCode::kInvalidArgument) << key << "=" << bad;
     }
     ASSERT_TRUE(SetRule(program, "reminder_hours", "1, 24, 48").ok());
     ASSERT_TRUE(SetRule(program, "quiet_hours", "off").ok());
     ASSERT_TRUE(SetRule(program, "work_days", "sun-thu").ok());
     ASSERT_TRUE(SetRule(program, "Cadence_Days", "28").ok());
+    ASSERT_TRUE(SetRule(program, "working_hours", "08:30-16:00").ok());
     ProgramRules rules = LoadRules(program);
     EXPECT_EQ(rules.reminder_hours, (std::vector<int>{48, 24, 1}));
     EXPECT_EQ(RuleValue(rules, "quiet_hours"), "off");
     EXPECT_EQ(RuleValue(rules, "work_days"), "mon,tue,wed,thu,sun");
     EXPECT_EQ(rules.cadence_days, 28);
+    EXPECT_EQ(rules.work_start_minute, 8 * 60 + 30);
+    EXPECT_EQ(rules.work_end_minute, 16 * 60);
   });
 }
 
@@ -64,7 +69,7 @@ TEST_F(ProgramRulesTest, EveryRuleIsDocumentedForAdmins) {
   for (const auto& rule : AllRules()) {
     EXPECT_FALSE(rule.description.empty()) << rule.key;
   }
-  EXPECT_EQ(AllRules().size(), 25u);
+  EXPECT_EQ(AllRules().size(), 26u);
   // The README's table lists every key an admin can set.
   const std::string readme = ReadFixture("../../../README.md");
   for (const auto& rule : AllRules()) EXPECT_NE(readme.find("`" + rule.key + "`"), std::string::npos) << rule.key;

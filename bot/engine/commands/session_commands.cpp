@@ -6,6 +6,7 @@
 #include "bot/engine/program/forms.h"
 #include "bot/engine/delivery/notifications.h"
 #include "bot/engine/commands/pair_commands.h"
+#include "bot/engine/commands/time_suggestions.h"
 #include "bot/engine/replies.h"
 #include "bot/engine/time/when_parser.h"
 
@@ -45,6 +46,9 @@ Reply Schedule(CommandContext& context, bool reschedule) {
   if (!open && reschedule) {
     return Problem("Nothing is scheduled yet, so there is nothing to move.",
                    RichText("Propose a time with ").Code(context.Typed("schedule <when>")).Text("."));
+  }
+  if (context.args.empty() && context.event.kind != EventKind::kFormSubmission) {
+    return SuggestTimes(context, *view, reschedule ? "reschedule" : "schedule");
   }
   auto when = ReadWhen(context);
   if (!when.ok()) {

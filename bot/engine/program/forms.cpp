@@ -60,6 +60,8 @@ Form WhenForm(const std::string& verb, const std::string& initial) {
                          false, 100}}};
 }
 
+Button FindATimeButton() { return Button{"Find a time", "schedule", ""}; }
+
 namespace {
 // What is wrong with one input's value, or "" when it is fine.
 std::string CheckInput(const FormInput& input, const std::string& value) {

@@ -28,6 +28,9 @@ Form JoinForm();
 Form PulseForm(const std::string& phase, const std::vector<std::string>& statements);
 // A time for `verb` ("schedule" or "reschedule"), read like the typed command.
 Form WhenForm(const std::string& verb, const std::string& initial = "");
+// "Find a time": runs `schedule` without a time, which suggests times both
+// people of the pair are free.
+Button FindATimeButton();
 
 struct FormCommand {
   std::string command;                        // the command text to run when valid

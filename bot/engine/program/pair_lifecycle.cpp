@@ -2,6 +2,7 @@
 
 #include "bot/engine/calendar/calendar_sync.h"
 #include "bot/engine/delivery/notifications.h"
+#include "bot/engine/program/forms.h"
 
 namespace mentorbot {
 
@@ -27,6 +28,7 @@ Message Kickoff(CommandContext& context, const PairView& view, bool for_mentee) 
                             .Text(".")
                       : RichText("Your mentee will propose the first session; you'll be asked to confirm it here.");
   message.sections.push_back(Section{next, {}, {}});
+  if (for_mentee) message.sections.back().buttons.push_back(FindATimeButton());
   return message;
 }
 }  // namespace

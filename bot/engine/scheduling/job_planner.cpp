@@ -158,10 +158,12 @@ class Planner {
                            : RichText("Nudge ").Append(NameOf(view_.mentee)).Text(" to propose your next session.");
         Add(*reader, prefix + std::to_string(n) + ":" + Id(reader->id),
             [this, reader, ask] {
-              return Note(RichText("It's been a while since you and ").Append(NameOf(view_.Partner(*reader)))
-                              .Text(" met. Programs work when pairs keep meeting every " +
-                                    std::to_string(rules_.cadence_days) + " days."),
-                          ask);
+              Message nudge = Note(RichText("It's been a while since you and ").Append(NameOf(view_.Partner(*reader)))
+                                       .Text(" met. Programs work when pairs keep meeting every " +
+                                             std::to_string(rules_.cadence_days) + " days."),
+                                   ask);
+              if (view_.IsMentee(*reader)) nudge.sections.back().buttons.push_back(FindATimeButton());
+              return nudge;
             },
             due, std::nullopt);
       }
