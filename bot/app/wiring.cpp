@@ -103,8 +103,8 @@ void Wiring::CreateTeams(const Config& config, const Secrets& secrets, const Clo
                                                       secrets.teams_app_id, clock);
     senders[Platform::kTeams] = teams_sender_.get();
   }
-  teams_time_zones_ = std::make_unique<TeamsClientTimeZones>(*store_);
-  directories[Platform::kTeams] = teams_time_zones_.get();
+  teams_directory_ = std::make_unique<TeamsMemberDirectory>(*store_, *http_client_, teams_tokens_.get(), *teams_policy_);
+  directories[Platform::kTeams] = teams_directory_.get();
   teams_route_ = std::make_unique<TeamsMessagesRoute>(teams_validator_.get(), *teams_policy_, *engine_, *store_, clock);
   teams_files_ = std::make_unique<TeamsFileFetcher>(*files_http_client_, *teams_policy_, *engine_);
   teams_route_->set_file_fetcher(teams_files_.get());

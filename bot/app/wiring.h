@@ -17,7 +17,7 @@
 #include "adapters/slack/file_fetcher.h"
 #include "adapters/slack/views_client.h"
 #include "adapters/slack/web_api_sender.h"
-#include "adapters/teams/client_time_zones.h"
+#include "adapters/teams/member_directory.h"
 #include "adapters/teams/connector_sender.h"
 #include "adapters/teams/connector_token.h"
 #include "adapters/teams/messages_route.h"
@@ -109,7 +109,7 @@ class Wiring {
   std::unique_ptr<ClientCredentialsTokens> teams_tokens_;
   std::unique_ptr<ConnectorSender> teams_sender_;
   std::unique_ptr<TeamsMessagesRoute> teams_route_;
-  std::unique_ptr<TeamsClientTimeZones> teams_time_zones_;
+  std::unique_ptr<TeamsMemberDirectory> teams_directory_;
   std::unique_ptr<MetricsEndpoint> metrics_;
 
   std::mutex writable_mutex_;

@@ -4,7 +4,7 @@
 
 #include <gtest/gtest.h>
 
-#include "adapters/teams/client_time_zones.h"
+#include "adapters/teams/member_directory.h"
 
 #include "tests/support/engine_harness.h"
 #include "tests/support/fixtures.h"
@@ -62,8 +62,11 @@ TEST_F(TeamsMessagesRouteTest, LocalDevelopmentAcceptsUnsignedLoopbackActivities
   EXPECT_EQ(reference->conversation_id, "a:1personal-mentee");
   EXPECT_EQ(reference->bot_id, "28:bot-app-id");
   EXPECT_EQ(reference->time_zone, "Europe/Berlin") << "from the client's clientInfo entity";
-  // ... which is the Teams directory's answer for the person's time zone.
-  TeamsClientTimeZones directory(harness_.store());
+  // ... which is the Teams directory's answer for the person's time zone
+  // (the connector, asked for emails, allows no service url here).
+  HttpClient http(std::chrono::seconds(1));
+  const ServiceUrlPolicy no_connector({}, false);
+  TeamsMemberDirectory directory(harness_.store(), http, nullptr, no_connector);
   auto profile = directory.Lookup(UserRef{Platform::kTeams, "tenant-1", "aad-mentee"});
   ASSERT_TRUE(profile.ok());
   EXPECT_EQ(profile->time_zone, "Europe/Berlin");

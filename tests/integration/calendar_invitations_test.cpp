@@ -70,10 +70,18 @@ TEST_F(TeamsProgramTest, SlackPeopleGetTheInvitationAndTheCancellationInTheirDms
 }
 
 TEST_F(TeamsProgramTest, TeamsPeopleAcceptTheInvitationFileAndGetIt) {
+  // The mentor's email comes from the connector's member lookup, the mentee's from `profile set`.
+  framework.SetMember(kMentor.id, {{"id", kMentor.id}, {"aadObjectId", kMentor.aad}, {"email", "riley@example.com"}});
   Start();
   Send(Personal(kMentor, "join mentor"));
   Send(Personal(kMentor, "profile set manager none"));
-  Send(Personal(kMentor, "profile set email riley@example.com"));
+  bool synced = false;
+  for (int attempt = 0; attempt < 100 && !synced; ++attempt) {
+    Send(Personal(kMentor, "profile"));
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    for (const auto& sent : SentTo(kMentor.Conversation())) synced = synced || sent.find("riley@example.com") != std::string::npos;
+  }
+  ASSERT_TRUE(synced) << "the directory sync brought the mentor's email";
   Send(Personal(kMentee, "join mentee"));
   Send(Personal(kMentee, std::string("profile set manager teams:") + kTenant + ":aad-boss"));
   Send(Personal(kMentee, "profile set email morgan@example.com"));
@@ -104,6 +112,8 @@ TEST_F(TeamsProgramTest, TeamsPeopleAcceptTheInvitationFileAndGetIt) {
   EXPECT_EQ(ics.Text("METHOD"), "REQUEST");
   EXPECT_EQ(ics.Find("ORGANIZER") ? ics.Find("ORGANIZER")->value : "", "mailto:morgan@example.com");
   EXPECT_EQ(ics.Text("SUMMARY"), "Reverse mentoring: Riley Mentor & Morgan Mentee");
+  ASSERT_EQ(ics.All("ATTENDEE").size(), 2u);
+  EXPECT_EQ(ics.All("ATTENDEE")[0]->value, "mailto:riley@example.com");
 }
 
 }  // namespace

@@ -58,6 +58,8 @@ FakeBotFramework::FakeBotFramework(std::string app_id, std::string app_password)
   server_.Post(R"(/teams/v3/.*)", [this](const httplib::Request& request, httplib::Response& response) {
     Connector(request, response);
   });
+  server_.Get(R"(/teams/v3/conversations/([^/]+)/members/([^/]+))",
+              [this](const httplib::Request& request, httplib::Response& response) { Member(request, response); });
   port_ = StartOnLoopback(server_, thread_, "fake Bot Framework");
 }
 
@@ -84,6 +86,32 @@ void FakeBotFramework::Token(const httplib::Request& request, httplib::Response&
   Reply(response, 200, {{"token_type", "Bearer"}, {"expires_in", 3600}, {"access_token", issued_tokens_.back()}});
 }
 
+bool FakeBotFramework::KnownToken(const std::string& authorization) const {
+  if (app_password_.empty()) return true;
+  for (const auto& token : issued_tokens_) {
+    if (authorization == "Bearer " + token) return true;
+  }
+  return false;
+}
+
+void FakeBotFramework::Member(const httplib::Request& request, httplib::Response& response) {
+  std::lock_guard lock(mutex_);
+  const std::string authorization = request.get_header_value("Authorization");
+  connector_calls_.push_back(Call{request.path, authorization, json()});
+  if (down_) return Reply(response, 503, json::object());
+  if (!KnownToken(authorization)) {
+    return Reply(response, 401, {{"message", "Authorization has been denied for this request."}});
+  }
+  auto member = members_.find(request.matches[2].str());
+  if (member == members_.end()) return Reply(response, 404, {{"error", {{"code", "MemberNotFoundInConversation"}}}});
+  Reply(response, 200, member->second);
+}
+
+void FakeBotFramework::SetMember(const std::string& member_id, nlohmann::json account) {
+  std::lock_guard lock(mutex_);
+  members_[member_id] = std::move(account);
+}
+
 void FakeBotFramework::Connector(const httplib::Request& request, httplib::Response& response) {
   std::lock_guard lock(mutex_);
   const json body = json::parse(request.body, nullptr, false);
@@ -97,10 +125,8 @@ void FakeBotFramework::Connector(const httplib::Request& request, httplib::Respo
     return Reply(response, status, {{"error", {{"code", "Injected"}, {"message", "injected fault"}}}});
   }
   // With an app password configured, only tokens issued here are accepted.
-  if (!app_password_.empty()) {
-    bool known = false;
-    for (const auto& token : issued_tokens_) known = known || authorization == "Bearer " + token;
-    if (!known) return Reply(response, 401, {{"message", "Authorization has been denied for this request."}});
+  if (!KnownToken(authorization)) {
+    return Reply(response, 401, {{"message", "Authorization has been denied for this request."}});
   }
   if (!body.is_object()) return Reply(response, 400, {{"error", {{"code", "BadSyntax"}}}});
   if (request.path == "/teams/v3/conversations") {

@@ -63,13 +63,20 @@ class FakeBotFramework {
   std::string UploadUrl(const std::string& id) const { return service_url() + "uploads/" + id; }
   // What was PUT to UploadUrl(id), if anything.
   std::optional<std::string> Uploaded(const std::string& id) const;
+  // GET /v3/conversations/{id}/members/{member} answers `account` (a
+  // TeamsChannelAccount) for this member id ("29:…" or the AAD object id),
+  // with a token issued here; other members get 404.
+  void SetMember(const std::string& member_id, nlohmann::json account);
 
  private:
   void Connector(const httplib::Request& request, httplib::Response& response);
   void Token(const httplib::Request& request, httplib::Response& response);
+  void Member(const httplib::Request& request, httplib::Response& response);
+  bool KnownToken(const std::string& authorization) const;  // REQUIRES: mutex_ held
 
   std::map<std::string, std::string> files_;  // id -> content
   std::map<std::string, std::string> uploads_;  // id -> content PUT
+  std::map<std::string, nlohmann::json> members_;  // member id -> account
   std::string app_id_;
   std::string app_password_;
   httplib::Server server_;
