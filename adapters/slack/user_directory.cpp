@@ -18,9 +18,10 @@ StatusOr<DirectoryProfile> SlackUserDirectory::Lookup(const UserRef& user) {
   if (!response.ok()) return Status::Unavailable("users.info: " + response.status().message());
   if (response->status != 200) return Status::Unavailable("users.info: http " + std::to_string(response->status));
   const auto parsed = nlohmann::json::parse(response->body, nullptr, false);
-  if (!parsed.is_object() || !parsed.value("ok", false)) {
-    const std::string error = parsed.is_object() ? parsed.value("error", std::string("malformed response"))
-                                                 : std::string("malformed response");
+  const auto ok = parsed.is_object() ? parsed.find("ok") : parsed.end();
+  if (!parsed.is_object() || ok == parsed.end() || !ok->is_boolean() || !ok->get<bool>()) {
+    std::string error = StringField(parsed, "error");
+    if (error.empty()) error = "malformed response";
     if (error == "user_not_found" || error == "users_not_found") return Status::NotFound("users.info: " + error);
     return Status::Unavailable("users.info: " + error);
   }

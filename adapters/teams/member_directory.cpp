@@ -26,8 +26,12 @@ StatusOr<std::string> TeamsMemberDirectory::MemberEmail(const ConversationRefere
   if (response->status != 200) return Status::Unavailable("connector: http " + std::to_string(response->status));
   const auto account = nlohmann::json::parse(response->body, nullptr, false);
   std::string email = StringField(account, "email");
-  // Entra ID's sign-in name, which is the mail address in most tenants.
-  if (email.empty()) email = StringField(account, "userPrincipalName");
+  // Entra ID's sign-in name, which is the mail address in most tenants, but
+  // not a guest's ("name_example.com#EXT#@tenant…" has no mailbox).
+  if (email.empty()) {
+    const std::string sign_in = StringField(account, "userPrincipalName");
+    if (sign_in.find("#EXT#") == std::string::npos) email = sign_in;
+  }
   return email;
 }
 

@@ -3,6 +3,8 @@
 -- until an expiry of their own (an invitation lives until its session ends,
 -- an export a day).
 ALTER TABLE people ADD COLUMN email TEXT NOT NULL DEFAULT '';
+-- People synced before emails were read are looked up once more for theirs.
+UPDATE people SET profile_synced_at = NULL WHERE workspace <> 'erased';
 
 CREATE TABLE session_calendar (
   session_id  INTEGER PRIMARY KEY REFERENCES sessions (id),

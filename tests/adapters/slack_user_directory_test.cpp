@@ -27,14 +27,20 @@ TEST(SlackUserDirectoryTest, ReadsTheTimeZoneNameAndEmail) {
 
 TEST(SlackUserDirectoryTest, MembersOfTheWrongTypeAreReadAsAbsent) {
   httplib::Server server;
-  server.Post("/api/users.info", [](const httplib::Request&, httplib::Response& response) {
-    response.set_content(R"({"ok":true,"user":{"tz":7,"real_name":["x"],"profile":{"display_name":{},"email":false}}})",
+  int calls = 0;
+  server.Post("/api/users.info", [&calls](const httplib::Request&, httplib::Response& response) {
+    // First an answer whose "ok" and "error" have the wrong types, then one with odd members.
+    response.set_content(++calls == 1 ? R"({"ok":"yes","error":42})"
+                                      : R"({"ok":true,"user":{"tz":7,"real_name":["x"],"profile":{"display_name":{},"email":false}}})",
                          "application/json");
   });
   std::thread thread;
   const int port = StartOnLoopback(server, thread, "users.info");
   HttpClient client(std::chrono::seconds(5));
   SlackUserDirectory directory("http://127.0.0.1:" + std::to_string(port) + "/api", kToken, client);
+  auto refused = directory.Lookup(UserRef{Platform::kSlack, "T1", "U1"});
+  EXPECT_EQ(refused.status().code(), StatusCode::kUnavailable);
+  EXPECT_EQ(refused.status().message(), "users.info: malformed response");
   auto profile = directory.Lookup(UserRef{Platform::kSlack, "T1", "U1"});
   server.stop();
   thread.join();

@@ -60,6 +60,8 @@ TEST_F(TeamsMemberDirectoryTest, TheEmailComesFromTheConnectorAndTheZoneFromTheC
 TEST_F(TeamsMemberDirectoryTest, WithoutAnEmailTheSignInNameIsUsed) {
   framework.SetMember("29:1mentee", {{"id", "29:1mentee"}, {"userPrincipalName", "morgan@contoso.com"}});
   EXPECT_EQ(directory.Lookup(kMentee)->email, "morgan@contoso.com");
+  framework.SetMember("29:1mentee", {{"id", "29:1mentee"}, {"userPrincipalName", "morgan_fabrikam.com#EXT#@contoso.onmicrosoft.com"}});
+  EXPECT_EQ(directory.Lookup(kMentee)->email, "") << "a guest's sign-in name has no mailbox";
 }
 
 TEST_F(TeamsMemberDirectoryTest, AnUnknownMemberStillHasTheirZoneAndAnOutageIsRetried) {

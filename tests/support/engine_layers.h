@@ -1,6 +1,6 @@
 // The include rules between the engine's rooms, checked from the source text
 // so they cannot silently break (tests/bot/engine_layers_test.cpp runs it on
-// the real tree in every CI job):
+// the real tree in CI's normal and ASan+UBSan jobs):
 // - bot/engine/ holds the engine's face (engine.h/.cpp) and the files every
 //   part shares; each sub-folder is one capability (a "room").
 // - commands/ sits on top: it may include any capability. No capability

@@ -32,7 +32,9 @@ RichText InvitationText(const CalendarEvent& event, const Person& reader, const 
   const RichText when = WhenFor(event.starts_at, reader, settings);
   const std::string length = " (" + std::to_string(event.minutes) + " minutes)";
   if (event.cancelled) {
-    return text.Text(" on ").Append(when).Text(" is cancelled: open the attached file to take it out of your calendar.");
+    return text.Text(" on ").Append(when).Text(IsSchedulingMessage(event)
+                                                   ? " is cancelled: open the attached file to take it out of your calendar."
+                                                   : " is cancelled: please delete it from your calendar.");
   }
   if (event.sequence == 0) {
     return text.Text(" on ").Append(when).Text(length + ": open the attached invitation to add it to your calendar.");
@@ -74,6 +76,17 @@ void SyncSessionCalendar(CommandContext& context, const Session& session, const 
   const std::string ics = WriteIcs(event, context.now);
   SendInvitation(context, session, event, ics, mentee, mentor);
   SendInvitation(context, session, event, ics, mentor, mentee);
+}
+
+void SyncCalendarsOf(CommandContext& context, const Person& person) {
+  for (const Pair& pair : context.store.pairs().OpenPairsOf(person.id)) {
+    const auto session = context.store.sessions().OpenSessionOf(pair.id);
+    if (!session) continue;
+    const auto partner = context.store.people().FindById(pair.PartnerOf(person.id));
+    if (!partner) continue;
+    const bool mentor = pair.mentor_id == person.id;
+    SyncSessionCalendar(context, *session, pair, mentor ? person : *partner, mentor ? *partner : person);
+  }
 }
 
 }  // namespace mentorbot

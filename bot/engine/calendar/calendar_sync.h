@@ -22,4 +22,9 @@ namespace mentorbot {
 void SyncSessionCalendar(CommandContext& context, const Session& session, const Pair& pair, const Person& mentor,
                          const Person& mentee);
 
+// After a change to how events name `person` (their name, their email):
+// the open session of each of their open pairs. REQUIRES: person is stored
+// as given.
+void SyncCalendarsOf(CommandContext& context, const Person& person);
+
 }  // namespace mentorbot

@@ -40,6 +40,12 @@ bool Workable(const date::time_zone* zone, TimePoint start, TimePoint end, const
   const Local last = ToLocal(zone, end - minutes(1));
   if (first.day != last.day || !rules.work_days[date::weekday(first.day).c_encoding()]) return false;
   if (first.minute < rules.work_start_minute || last.minute + 1 > rules.work_end_minute) return false;
+  // No quiet stretch begins or lies inside the session (a short one could
+  // sit between its first and last minute).
+  const int quiet_start = rules.quiet_start_minute;
+  if (rules.quiet_start_minute != rules.quiet_end_minute && quiet_start > first.minute && quiet_start <= last.minute) {
+    return false;
+  }
   return !Quiet(first.minute, rules) && !Quiet(last.minute, rules);
 }
 

@@ -48,6 +48,7 @@ void AppendLine(std::string& out, const std::string& line) {
   while (line.size() - start > room) {
     std::size_t cut = start + room;
     while (cut > start && IsContinuationByte(line[cut])) --cut;
+    if (cut == start) cut = start + room;  // no character starts here (invalid UTF-8): cut anyway
     out.append(line, start, cut - start);
     out += "\r\n ";
     start = cut;
@@ -69,6 +70,14 @@ std::string PersonLine(const std::string& property, const CalendarPerson& person
 }
 }  // namespace
 
+bool IsSchedulingMessage(const CalendarEvent& event) {
+  if (event.organizer.email.empty()) return false;
+  for (const CalendarPerson& person : event.attendees) {
+    if (!person.email.empty()) return true;
+  }
+  return false;
+}
+
 std::string IcsUtcTime(TimePoint time) {
   const CivilTime civil = ToCivilTime(time);
   char text[24];
@@ -78,11 +87,7 @@ std::string IcsUtcTime(TimePoint time) {
 }
 
 std::string WriteIcs(const CalendarEvent& event, TimePoint stamp) {
-  std::vector<const CalendarPerson*> invited;
-  for (const CalendarPerson& person : event.attendees) {
-    if (!person.email.empty()) invited.push_back(&person);
-  }
-  const bool scheduling = !event.organizer.email.empty() && !invited.empty();
+  const bool scheduling = IsSchedulingMessage(event);
 
   std::string out;
   AppendLine(out, "BEGIN:VCALENDAR");
@@ -100,9 +105,12 @@ std::string WriteIcs(const CalendarEvent& event, TimePoint stamp) {
   if (!event.description.empty()) AppendLine(out, "DESCRIPTION:" + EscapeText(event.description));
   if (scheduling) {
     AppendLine(out, PersonLine("ORGANIZER", event.organizer, false));
-    for (const CalendarPerson* person : invited) AppendLine(out, PersonLine("ATTENDEE", *person, true));
+    for (const CalendarPerson& person : event.attendees) {
+      if (!person.email.empty()) AppendLine(out, PersonLine("ATTENDEE", person, true));
+    }
   }
   AppendLine(out, event.cancelled ? "STATUS:CANCELLED" : "STATUS:CONFIRMED");
+  AppendLine(out, "CLASS:PRIVATE");  // the agenda is the pair's: not for people who share the calendar
   AppendLine(out, "TRANSP:OPAQUE");
   AppendLine(out, "END:VEVENT");
   AppendLine(out, "END:VCALENDAR");

@@ -16,6 +16,15 @@ CalendarEvent SessionEvent(const Session& session, const Person& mentor, const P
   CalendarEvent event;
   event.uid = SessionEventUid(session);
   event.summary = "Reverse mentoring: " + mentor.display_name + " & " + mentee.display_name;
+  event.starts_at = session.starts_at;
+  event.minutes = session.minutes;
+  event.organizer = CalendarPerson{mentee.display_name, mentee.profile.email, true};
+  event.attendees = {CalendarPerson{mentor.display_name, mentor.profile.email, session.state == SessionState::kConfirmed},
+                     event.organizer};
+  event.cancelled = cancelled;
+  // A cancellation says nothing of what the session was about: it may go out
+  // after forget-me erased the agenda and the leaver's off-limits topics.
+  if (cancelled) return event;
   std::string description = "Reverse-mentoring session: " + mentor.display_name + " (mentor) and " +
                             mentee.display_name + " (mentee).\n\nAgenda:\n";
   description += session.agenda.empty() ? "not set yet (the mentee sets it ahead of the session)" : session.agenda;
@@ -25,12 +34,6 @@ CalendarEvent SessionEvent(const Session& session, const Person& mentor, const P
   }
   description += "\n\nTo move or cancel it, tell mentorbot: reschedule or cancel.";
   event.description = std::move(description);
-  event.starts_at = session.starts_at;
-  event.minutes = session.minutes;
-  event.organizer = CalendarPerson{mentee.display_name, mentee.profile.email, true};
-  event.attendees = {CalendarPerson{mentor.display_name, mentor.profile.email, session.state == SessionState::kConfirmed},
-                     event.organizer};
-  event.cancelled = cancelled;
   return event;
 }
 

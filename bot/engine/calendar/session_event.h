@@ -1,7 +1,7 @@
 // The calendar event of one session: "Reverse mentoring: <mentor> &
 // <mentee>", the agenda and the pair's off-limits topics in the description
-// (never takeaways), the session's length, the mentee as organizer and both
-// people as attendees. Pure.
+// (never takeaways; a cancellation has none), the session's length, the
+// mentee as organizer and both people as attendees. Pure.
 #pragma once
 
 #include <string>

@@ -1,4 +1,5 @@
 // profile, profile set <field> <value>, profile clear <field>.
+#include "bot/engine/calendar/calendar_sync.h"
 #include "bot/engine/command_text.h"
 #include "bot/engine/commands/commands.h"
 #include "bot/engine/program/profile_fields.h"
@@ -95,6 +96,8 @@ Reply Change(CommandContext& context, std::string_view action, std::string_view 
                                                        std::string(InfoOf(*field).example))));
   }
   context.store.people().Save(person);
+  // Invitations name people: a booked session is sent again with the change.
+  if (*field == ProfileField::kName || *field == ProfileField::kEmail) SyncCalendarsOf(context, person);
   return Saved(context, person, *field, clear);
 }
 }  // namespace

@@ -48,7 +48,8 @@ Reply Schedule(CommandContext& context, bool reschedule) {
                    RichText("Propose a time with ").Code(context.Typed("schedule <when>")).Text("."));
   }
   if (context.args.empty() && context.event.kind != EventKind::kFormSubmission) {
-    return SuggestTimes(context, *view, reschedule ? "reschedule" : "schedule");
+    const int minutes = open ? open->minutes : context.rules().session_minutes;
+    return SuggestTimes(context, *view, reschedule ? "reschedule" : "schedule", minutes);
   }
   auto when = ReadWhen(context);
   if (!when.ok()) {

@@ -11,13 +11,13 @@ namespace {
 constexpr auto kLeadTime = std::chrono::hours(1);
 }  // namespace
 
-Reply SuggestTimes(CommandContext& context, const PairView& view, const std::string& verb) {
+Reply SuggestTimes(CommandContext& context, const PairView& view, const std::string& verb, int minutes) {
   const ProgramRules& rules = context.rules();
   const std::vector<SlotPerson> people = {SlotPerson{ZoneOf(view.mentee, context.settings), {}},
                                           SlotPerson{ZoneOf(view.mentor, context.settings), {}}};
   const auto window = std::chrono::days(rules.cadence_days);
-  const std::vector<FreeSlot> slots = FindFreeSlots(people, context.now + kLeadTime, context.now + window,
-                                                    context.rules().session_minutes, rules);
+  const std::vector<FreeSlot> slots =
+      FindFreeSlots(people, context.now + kLeadTime, context.now + window, minutes, rules);
   const std::string span = "in the next " + std::to_string(rules.cadence_days) + " days";
   const std::string hours =
       "working hours (" + RuleValue(rules, "working_hours") + " on work days, each in your own time zone)";

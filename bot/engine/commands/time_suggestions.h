@@ -15,7 +15,8 @@
 
 namespace mentorbot {
 
+// Slots of `minutes` (the session's own length when it is moved).
 // REQUIRES: the actor is the pair's mentee.
-Reply SuggestTimes(CommandContext& context, const PairView& view, const std::string& verb);
+Reply SuggestTimes(CommandContext& context, const PairView& view, const std::string& verb, int minutes);
 
 }  // namespace mentorbot

@@ -1,5 +1,7 @@
 #include "bot/engine/scheduling/scheduler.h"
 
+#include <spdlog/spdlog.h>
+
 #include "bot/engine/scheduling/delivery_window.h"
 #include "bot/engine/program/pair_snapshot.h"
 #include "bot/engine/scheduling/weekly_digest.h"
@@ -70,10 +72,11 @@ StatusOr<TickReport> Scheduler::Tick(TimePoint now, bool dry_run, bool keep_item
   if (!dry_run) {
     // Files handed over in chat (invitations, exports) that were never
     // taken, e.g. a Teams consent card nobody answered.
+    // A failure here only delays the clean-up: the tick's messages are queued.
     Status pruned = store_.Run(Store::Access::kWrite, [&](StoreTransaction& store) {
       report.files_erased = store.files().EraseExpired(now);
     });
-    if (!pruned.ok()) return pruned;
+    if (!pruned.ok()) spdlog::warn("scheduler: erasing expired files failed, retried next tick: {}", pruned.message());
   }
   return report;
 }

@@ -87,6 +87,39 @@ TEST(FreeSlotsTest, WorkingHoursWorkDaysAndQuietHoursAreTheProgramsRules) {
   EXPECT_THAT(Labels(slots), ElementsAre("Sat 28 Nov 08:00 UTC", "Sun 29 Nov 08:00 UTC", "Sat 5 Dec 08:00 UTC"));
 }
 
+TEST(FreeSlotsTest, AHalfHourZoneLabelsAndTypesItsOwnLocalTimes) {
+  const auto slots = FindFreeSlots({{"Asia/Kolkata", {}}, {"Europe/Berlin", {}}}, Utc(2026, 11, 23, 0),
+                                   Utc(2026, 11, 24, 0), 45, kRules);
+  ASSERT_EQ(slots.size(), 1u);
+  EXPECT_EQ(slots[0].start, Utc(2026, 11, 23, 8));  // Berlin's 09:00
+  EXPECT_EQ(slots[0].label, "Mon 23 Nov 13:30 IST");
+  EXPECT_EQ(slots[0].typed, "2026-11-23 13:30");
+}
+
+TEST(FreeSlotsTest, ALocalTimeThatOccursTwiceIsNotOffered) {
+  ProgramRules rules;
+  rules.work_start_minute = 60;
+  rules.work_end_minute = 4 * 60;
+  rules.quiet_start_minute = rules.quiet_end_minute = 0;
+  rules.work_days = std::vector<bool>(7, true);
+  // Berlin's clocks fall back at 03:00 CEST on 2026-10-25: 02:00-03:00 happens twice.
+  const auto slots = FindFreeSlots({{"Europe/Berlin", {}}, {"UTC", {}}}, Utc(2026, 10, 25, 0), Utc(2026, 10, 25, 6),
+                                   45, rules);
+  ASSERT_EQ(slots.size(), 1u);
+  EXPECT_EQ(slots[0].label, "Sun 25 Oct 03:00 CET");
+}
+
+TEST(FreeSlotsTest, AShortQuietStretchInsideASessionRulesItOut) {
+  ProgramRules rules;
+  rules.quiet_start_minute = 12 * 60 + 10;
+  rules.quiet_end_minute = 12 * 60 + 20;
+  rules.work_start_minute = 12 * 60;
+  rules.work_end_minute = 13 * 60 + 30;
+  const auto slots = FindFreeSlots({{"UTC", {}}, {"UTC", {}}}, Utc(2026, 11, 23, 0), Utc(2026, 11, 24, 0), 45, rules);
+  ASSERT_EQ(slots.size(), 1u);
+  EXPECT_EQ(slots[0].start, Utc(2026, 11, 23, 12, 30));
+}
+
 TEST(FreeSlotsTest, SlotsStartOnHalfHoursAfterTheStartOfTheWindow) {
   const auto slots = FindFreeSlots({{"UTC", {}}, {"UTC", {}}}, Utc(2026, 11, 23, 9, 1), Utc(2026, 11, 24, 0), 45, kRules);
   ASSERT_EQ(slots.size(), 1u);

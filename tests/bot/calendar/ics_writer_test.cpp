@@ -85,6 +85,18 @@ TEST(IcsWriterTest, LongLinesFoldAt75OctetsWithoutSplittingACharacter) {
   }
 }
 
+TEST(IcsWriterTest, InvalidUtf8StillFoldsAndEnds) {
+  CalendarEvent event = Booked();
+  event.summary = std::string(200, '\x80');  // continuation bytes only: no character starts anywhere
+  const IcsObject ics = ReadIcs(WriteIcs(event, TestEpoch()));
+  EXPECT_THAT(ics.problems, IsEmpty());
+  EXPECT_EQ(ics.Text("SUMMARY"), event.summary);
+}
+
+TEST(IcsWriterTest, EventsArePrivate) {
+  EXPECT_EQ(ReadIcs(WriteIcs(Booked(), TestEpoch())).Text("CLASS"), "PRIVATE");
+}
+
 TEST(IcsWriterTest, NamesAreQuotedParametersAndControlCharactersDropped) {
   CalendarEvent event = Booked();
   event.organizer.name = "Hopper, \"Amazing\" Grace; PhD";
