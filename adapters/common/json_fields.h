@@ -1,5 +1,5 @@
-// Reading a string member of untrusted JSON: "" when the value is not an
-// object, has no such member, or it is not a string (never a throw, which
+// Reading a member of untrusted JSON: "" (false) when the value is not an
+// object, has no such member, or it is of another type (never a throw, which
 // nlohmann's value(name, "") does for a member of another type).
 #pragma once
 
@@ -14,6 +14,13 @@ inline std::string StringField(const nlohmann::json& object, const char* name) {
   if (!object.is_object()) return {};
   auto it = object.find(name);
   return it != object.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+// A boolean member: true only when it is there and is the boolean true.
+inline bool IsTrue(const nlohmann::json& object, const char* name) {
+  if (!object.is_object()) return false;
+  auto it = object.find(name);
+  return it != object.end() && it->is_boolean() && it->get<bool>();
 }
 
 // The same, with invalid UTF-8 replaced (text a person typed).

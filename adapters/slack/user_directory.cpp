@@ -18,8 +18,7 @@ StatusOr<DirectoryProfile> SlackUserDirectory::Lookup(const UserRef& user) {
   if (!response.ok()) return Status::Unavailable("users.info: " + response.status().message());
   if (response->status != 200) return Status::Unavailable("users.info: http " + std::to_string(response->status));
   const auto parsed = nlohmann::json::parse(response->body, nullptr, false);
-  const auto ok = parsed.is_object() ? parsed.find("ok") : parsed.end();
-  if (!parsed.is_object() || ok == parsed.end() || !ok->is_boolean() || !ok->get<bool>()) {
+  if (!IsTrue(parsed, "ok")) {
     std::string error = StringField(parsed, "error");
     if (error.empty()) error = "malformed response";
     if (error == "user_not_found" || error == "users_not_found") return Status::NotFound("users.info: " + error);

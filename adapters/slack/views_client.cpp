@@ -2,6 +2,8 @@
 
 #include <spdlog/spdlog.h>
 
+#include "adapters/common/json_fields.h"
+
 namespace mentorbot {
 
 SlackViewsClient::SlackViewsClient(std::string api_base_url, std::string bot_token, HttpClient& client)
@@ -42,9 +44,10 @@ void SlackViewsClient::Send(const std::string& method, const nlohmann::json& bod
     return;
   }
   const auto parsed = nlohmann::json::parse(response->body, nullptr, false);
-  if (response->status != 200 || !parsed.is_object() || !parsed.value("ok", false)) {
+  if (response->status != 200 || !IsTrue(parsed, "ok")) {
     // Slack explains refused views in response_metadata.messages.
-    std::string why = parsed.is_object() ? parsed.value("error", std::string("malformed response")) : "http " + std::to_string(response->status);
+    std::string why = parsed.is_object() ? StringField(parsed, "error") : "http " + std::to_string(response->status);
+    if (why.empty()) why = "malformed response";
     if (parsed.is_object() && parsed.contains("response_metadata")) why += " " + parsed["response_metadata"].dump();
     spdlog::warn("slack {} refused: {}", method, why);
   }

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "adapters/common/json_fields.h"
 #include "adapters/common/retry_after.h"
 #include "adapters/slack/block_kit_renderer.h"
 
@@ -47,7 +48,8 @@ DeliveryResult SlackWebApiSender::Call(const std::string& method, const std::str
     return DeliveryResult::Retry(method + ": malformed response");
   }
   if (!parsed["ok"].get<bool>()) {
-    const std::string error = parsed.value("error", std::string("unknown_error"));
+    std::string error = StringField(parsed, "error");
+    if (error.empty()) error = "unknown_error";
     return IsTransientSlackError(error) ? DeliveryResult::Retry(method + ": " + error)
                                         : DeliveryResult::Permanent(method + ": " + error);
   }
@@ -86,17 +88,14 @@ bool SlackWebApiSender::AlreadyPosted(const std::string& channel, const Outbound
                                "application/x-www-form-urlencoded");
   if (!response.ok() || response->status != 200) return false;
   const json parsed = json::parse(response->body, nullptr, false);
-  if (!parsed.is_object() || !parsed.value("ok", false) || !parsed.contains("messages") || !parsed["messages"].is_array()) {
+  if (!IsTrue(parsed, "ok") || !parsed.contains("messages") || !parsed["messages"].is_array()) {
     return false;
   }
   for (const auto& posted : parsed["messages"]) {
     if (!posted.is_object() || !posted.contains("metadata") || !posted["metadata"].is_object()) continue;
     const json& metadata = posted["metadata"];
-    if (metadata.value("event_type", std::string()) != kMetadataType || !metadata.contains("event_payload") ||
-        !metadata["event_payload"].is_object()) {
-      continue;
-    }
-    if (metadata["event_payload"].value("key", std::string()) == message.key) return true;
+    if (StringField(metadata, "event_type") != kMetadataType) continue;
+    if (metadata.contains("event_payload") && StringField(metadata["event_payload"], "key") == message.key) return true;
   }
   return false;
 }

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "tests/support/fake_slack_server.h"
+#include "tests/support/loopback_server.h"
 
 namespace mentorbot {
 namespace {
@@ -184,6 +185,36 @@ TEST(HttpClientTest, SplitsUrlsAndRefusesOtherSchemes) {
   EXPECT_FALSE(SplitUrl("https:///path"));
   HttpClient client(std::chrono::seconds(1));
   EXPECT_EQ(client.Post("file:///etc/passwd", {}, "", "text/plain").status().code(), StatusCode::kInvalidArgument);
+}
+
+TEST(SlackWebApiSenderOddAnswersTest, MembersOfTheWrongTypeNeverThrow) {
+  httplib::Server server;
+  server.Post("/api/conversations.open", [](const httplib::Request&, httplib::Response& response) {
+    response.set_content(R"({"ok":true,"channel":{"id":"DU1"}})", "application/json");
+  });
+  server.Post("/api/chat.postMessage", [](const httplib::Request&, httplib::Response& response) {
+    response.set_content(R"({"ok":false,"error":5})", "application/json");
+  });
+  server.Post("/api/conversations.history", [](const httplib::Request&, httplib::Response& response) {
+    response.set_content(R"({"ok":true,"messages":[{"metadata":{"event_type":7,"event_payload":{"key":[]}}}]})",
+                         "application/json");
+  });
+  std::thread thread;
+  const int port = StartOnLoopback(server, thread, "odd Slack");
+  DeliveryResult refused, checked;
+  {
+    HttpClient client(std::chrono::seconds(5));  // closed before the server stops: no keep-alive wait
+    SlackWebApiSender sender("http://127.0.0.1:" + std::to_string(port) + "/api", kToken, client);
+    refused = sender.Deliver(To("U1", "hello"));
+    OutboundMessage uncertain = To("U1", "again");
+    uncertain.outcome_unknown = true;  // asks conversations.history first
+    checked = sender.Deliver(uncertain);
+  }
+  server.stop();
+  thread.join();
+  EXPECT_EQ(refused.outcome, Outcome::kPermanentFailure);
+  EXPECT_EQ(refused.error, "chat.postMessage: unknown_error");
+  EXPECT_EQ(checked.outcome, Outcome::kPermanentFailure) << "the odd history found nothing, so it posted again";
 }
 
 }  // namespace
