@@ -270,6 +270,13 @@ const RuleSpec* FindSpec(std::string_view key) {
 }
 }  // namespace
 
+bool InQuietHours(int minute_of_day, const ProgramRules& rules) {
+  const int start = rules.quiet_start_minute, end = rules.quiet_end_minute;
+  if (start == end) return false;
+  return start < end ? (minute_of_day >= start && minute_of_day < end)
+                     : (minute_of_day >= start || minute_of_day < end);
+}
+
 const std::vector<RuleInfo>& AllRules() {
   static const std::vector<RuleInfo> infos = [] {
     std::vector<RuleInfo> out;

@@ -60,6 +60,10 @@ struct RuleInfo {
 };
 const std::vector<RuleInfo>& AllRules();
 
+// Whether a local minute of the day (0..1439) lies in the quiet hours, which
+// may wrap midnight (20:00-08:00); equal start and end mean none.
+bool InQuietHours(int minute_of_day, const ProgramRules& rules);
+
 // Defaults overlaid with every valid stored value.
 ProgramRules LoadRules(ProgramRepository& program);
 // The value of `key` as `admin config show` prints it.

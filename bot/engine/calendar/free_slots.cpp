@@ -2,6 +2,8 @@
 
 #include <date/tz.h>
 
+#include "bot/engine/time/time_zone.h"
+
 #include <cstdio>
 #include <set>
 
@@ -27,12 +29,6 @@ Local ToLocal(const date::time_zone* zone, TimePoint time) {
   return Local{day, static_cast<int>(date::floor<minutes>(local - day).count())};
 }
 
-bool Quiet(int minute, const ProgramRules& rules) {
-  const int start = rules.quiet_start_minute, end = rules.quiet_end_minute;
-  if (start == end) return false;
-  return start < end ? minute >= start && minute < end : minute >= start || minute < end;
-}
-
 // The whole session [start, end) is one working stretch of one work day in
 // this person's zone.
 bool Workable(const date::time_zone* zone, TimePoint start, TimePoint end, const ProgramRules& rules) {
@@ -46,7 +42,7 @@ bool Workable(const date::time_zone* zone, TimePoint start, TimePoint end, const
   if (rules.quiet_start_minute != rules.quiet_end_minute && quiet_start > first.minute && quiet_start <= last.minute) {
     return false;
   }
-  return !Quiet(first.minute, rules) && !Quiet(last.minute, rules);
+  return !InQuietHours(first.minute, rules) && !InQuietHours(last.minute, rules);
 }
 
 bool Free(const SlotPerson& person, TimePoint start, TimePoint end) {
@@ -69,14 +65,12 @@ FreeSlot Describe(const date::time_zone* zone, TimePoint start) {
   const date::year_month_day ymd(day);
   const auto time = date::hh_mm_ss<minutes>(date::floor<minutes>(local - day));
   const std::string abbreviation = zoned.get_info().abbrev;
-  char label[64], typed[32];
+  char label[64];
   std::snprintf(label, sizeof label, "%s %u %s %02d:%02d %s", kWeekdays[date::weekday(day).c_encoding()],
                 static_cast<unsigned>(ymd.day()), kMonths[static_cast<unsigned>(ymd.month()) - 1],
                 static_cast<int>(time.hours().count()), static_cast<int>(time.minutes().count()), abbreviation.c_str());
-  std::snprintf(typed, sizeof typed, "%04d-%02u-%02u %02d:%02d", static_cast<int>(ymd.year()),
-                static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()),
-                static_cast<int>(time.hours().count()), static_cast<int>(time.minutes().count()));
-  return FreeSlot{start, label, typed};
+  // "2026-11-24 15:00 CET" without the zone: how `schedule` reads it back.
+  return FreeSlot{start, label, FormatLocal(start, zone->name()).substr(0, 16)};
 }
 }  // namespace
 

@@ -10,13 +10,6 @@ using date::local_days;
 using date::local_seconds;
 using std::chrono::minutes;
 
-bool InQuietHours(int minute_of_day, const ProgramRules& rules) {
-  const int start = rules.quiet_start_minute, end = rules.quiet_end_minute;
-  if (start == end) return false;
-  return start < end ? (minute_of_day >= start && minute_of_day < end)
-                     : (minute_of_day >= start || minute_of_day < end);
-}
-
 bool IsWorkDay(local_days day, const ProgramRules& rules) {
   return rules.work_days[date::weekday(day).c_encoding()];
 }

@@ -8,6 +8,8 @@
 namespace mentorbot {
 
 void SchedulerLoop::Run() {
+  // steady_clock only measures how late this thread woke from its sleep
+  // (the sleep itself is real time); the program's time is clock_.
   using std::chrono::steady_clock;
   std::optional<steady_clock::time_point> planned;  // when the current sleep should end
   std::chrono::seconds sleep = max_sleep_;
