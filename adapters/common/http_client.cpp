@@ -91,6 +91,20 @@ StatusOr<HttpClientResponse> HttpClient::Put(const std::string& url, const std::
   });
 }
 
+StatusOr<HttpClientResponse> HttpClient::Patch(const std::string& url, const std::map<std::string, std::string>& headers,
+                                               const std::string& body, const std::string& content_type) {
+  return Send(url, [&](httplib::Client& client, const std::string& path) {
+    return client.Patch(path, httplib::Headers(headers.begin(), headers.end()), body, content_type.c_str());
+  });
+}
+
+StatusOr<HttpClientResponse> HttpClient::Delete(const std::string& url,
+                                                const std::map<std::string, std::string>& headers) {
+  return Send(url, [&](httplib::Client& client, const std::string& path) {
+    return client.Delete(path, httplib::Headers(headers.begin(), headers.end()));
+  });
+}
+
 StatusOr<HttpClientResponse> HttpClient::Get(const std::string& url, const std::map<std::string, std::string>& headers) {
   return Send(url, [&](httplib::Client& client, const std::string& path) {
     return client.Get(path, httplib::Headers(headers.begin(), headers.end()));

@@ -37,6 +37,11 @@ class HttpClient {
   // PUTs `body` to a full URL; same errors as Post.
   StatusOr<HttpClientResponse> Put(const std::string& url, const std::map<std::string, std::string>& headers,
                                    const std::string& body, const std::string& content_type);
+  // PATCHes `body` to a full URL; same errors as Post.
+  StatusOr<HttpClientResponse> Patch(const std::string& url, const std::map<std::string, std::string>& headers,
+                                     const std::string& body, const std::string& content_type);
+  // DELETEs a full URL; same errors as Post.
+  StatusOr<HttpClientResponse> Delete(const std::string& url, const std::map<std::string, std::string>& headers);
   // GETs a full URL; same errors as Post.
   StatusOr<HttpClientResponse> Get(const std::string& url, const std::map<std::string, std::string>& headers);
 

@@ -10,15 +10,11 @@
 #include <string>
 #include <vector>
 
+#include "bot/core/calendar_event.h"
 #include "bot/core/clock.h"
 #include "bot/engine/program_rules.h"
 
 namespace mentorbot {
-
-struct BusyInterval {
-  TimePoint start;
-  TimePoint end;
-};
 
 struct SlotPerson {
   std::string zone;                // canonical IANA name
