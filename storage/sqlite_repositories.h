@@ -95,6 +95,9 @@ class SqliteCalendarRepository : public CalendarRepository {
   explicit SqliteCalendarRepository(SqliteConnection& connection) : connection_(connection) {}
   std::optional<SessionCalendarEntry> Find(std::int64_t session_id) override;
   void Save(const SessionCalendarEntry& entry) override;
+  std::vector<SessionCalendarEntry> ListDue(TimePoint now, int limit) override;
+  std::optional<TimePoint> NextDueAt() override;
+  int CountGaveUp() override;
 
  private:
   SqliteConnection& connection_;

@@ -10,7 +10,7 @@
 #include <string>
 
 #include "adapters/common/http_client.h"
-#include "adapters/teams/connector_token.h"
+#include "adapters/common/client_credentials_tokens.h"
 #include "adapters/teams/service_url_policy.h"
 #include "bot/core/clock.h"
 #include "bot/core/outbound.h"
@@ -22,7 +22,7 @@ class ConnectorSender : public Sender {
  public:
   // `tokens` is null in local development mode: requests go without a token.
   // REQUIRES: everything passed outlives the sender.
-  ConnectorSender(Store& store, HttpClient& http, ConnectorTokenSource* tokens, const ServiceUrlPolicy& policy,
+  ConnectorSender(Store& store, HttpClient& http, TokenSource* tokens, const ServiceUrlPolicy& policy,
                   std::string app_id, const Clock& clock)
       : store_(store), http_(http), tokens_(tokens), policy_(policy), app_id_(std::move(app_id)), clock_(clock) {}
 
@@ -41,7 +41,7 @@ class ConnectorSender : public Sender {
 
   Store& store_;
   HttpClient& http_;
-  ConnectorTokenSource* tokens_;
+  TokenSource* tokens_;
   const ServiceUrlPolicy& policy_;
   std::string app_id_;
   const Clock& clock_;

@@ -10,7 +10,7 @@
 #pragma once
 
 #include "adapters/common/http_client.h"
-#include "adapters/teams/connector_token.h"
+#include "adapters/common/client_credentials_tokens.h"
 #include "adapters/teams/service_url_policy.h"
 #include "bot/core/store.h"
 #include "bot/core/user_directory.h"
@@ -21,7 +21,7 @@ class TeamsMemberDirectory : public UserDirectory {
  public:
   // `tokens` may be null (local development: no token is sent). REQUIRES:
   // every argument outlives this.
-  TeamsMemberDirectory(Store& store, HttpClient& http, ConnectorTokenSource* tokens, const ServiceUrlPolicy& policy)
+  TeamsMemberDirectory(Store& store, HttpClient& http, TokenSource* tokens, const ServiceUrlPolicy& policy)
       : store_(store), http_(http), tokens_(tokens), policy_(policy) {}
   // NotFound when neither the client nor the connector knows anything of
   // the person; Unavailable when the connector failed for now.
@@ -33,7 +33,7 @@ class TeamsMemberDirectory : public UserDirectory {
 
   Store& store_;
   HttpClient& http_;
-  ConnectorTokenSource* tokens_;
+  TokenSource* tokens_;
   const ServiceUrlPolicy& policy_;
 };
 

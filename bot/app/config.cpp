@@ -117,6 +117,25 @@ std::string SetServiceUrlAllowlist(const json& value, Config& config) {
   return "";
 }
 
+std::string CalendarProvider(const std::string& text) {
+  if (text == "ics" || text == "graph" || text == "google") return "";
+  return "must be one of ics, graph, google (got \"" + text + "\")";
+}
+
+std::string SetCalendarWorkspaces(const json& value, Config& config) {
+  if (!value.is_object()) return "must be an object of workspace or tenant id to provider, e.g. {\"T0001\": \"google\"}";
+  std::map<std::string, std::string> providers;
+  for (const auto& [workspace, provider] : value.items()) {
+    const std::string name = provider.is_string() ? provider.get<std::string>() : provider.dump();
+    if (std::string problem = CalendarProvider(name); workspace.empty() || !problem.empty()) {
+      return "\"" + workspace + "\" " + (workspace.empty() ? std::string("is not a workspace id") : problem);
+    }
+    providers[workspace] = name;
+  }
+  config.calendar_workspaces = std::move(providers);
+  return "";
+}
+
 const std::vector<KeySpec>& Specs() {
   static const std::vector<KeySpec> specs = {
       {{"server.host", "string", "Address the webhook server listens on. Keep 127.0.0.1 behind a reverse proxy."},
@@ -168,6 +187,34 @@ const std::vector<KeySpec>& Specs() {
       {{"metrics.enabled", "boolean",
         "Serve GET /metrics in the Prometheus text format; behind METRICS_TOKEN when that is set."},
        Boolean(&Config::metrics_enabled)},
+      {{"calendar.provider", "string",
+        "How confirmed sessions reach calendars: ics (an invitation file in chat), graph (Microsoft 365) or google."},
+       String(&Config::calendar_provider, CalendarProvider)},
+      {{"calendar.workspaces", "object",
+        "A provider per Slack workspace or Teams tenant id, e.g. {\"T0001\": \"google\"}; others use calendar.provider."},
+       SetCalendarWorkspaces},
+      {{"calendar.graph_tenant_id", "string", "Microsoft Entra tenant id of the app registration (graph)."},
+       String(&Config::calendar_graph_tenant_id)},
+      {{"calendar.graph_client_id", "string",
+        "Application (client) id of the app registration (graph); its secret comes from GRAPH_CLIENT_SECRET."},
+       String(&Config::calendar_graph_client_id)},
+      {{"calendar.graph_api_base_url", "string", "Base URL of Microsoft Graph. Tests point it at a loopback fake."},
+       String(&Config::calendar_graph_api_base_url, HttpUrl)},
+      {{"calendar.graph_login_base_url", "string", "Base URL of the Microsoft identity platform's token endpoint."},
+       String(&Config::calendar_graph_login_base_url, HttpUrl)},
+      {{"calendar.google_key_file", "string",
+        "Path of the Google service account's JSON key (google); else GOOGLE_SERVICE_ACCOUNT_KEY_FILE. Keep it "
+        "outside the repository."},
+       String(&Config::calendar_google_key_file)},
+      {{"calendar.google_api_base_url", "string", "Base URL of the Google Calendar API. Tests point it at a fake."},
+       String(&Config::calendar_google_api_base_url, HttpUrl)},
+      {{"calendar.google_token_url", "string", "Google's OAuth token endpoint; empty = the key file's token_uri."},
+       String(&Config::calendar_google_token_url, [](const std::string& text) {
+         return text.empty() ? std::string() : HttpUrl(text);
+       })},
+      {{"calendar.max_attempts", "integer",
+        "Tries of a calendar change before both people are told it is not in their calendar, 1 to 100."},
+       Integer(&Config::calendar_max_attempts, 1, 100)},
   };
   return specs;
 }
@@ -218,7 +265,21 @@ StatusOr<Config> ParseConfig(const std::string& json_text) {
       }
     }
   }
+  if (config.UsesCalendar("graph")) {
+    for (const auto& [key, value] : {std::pair{"calendar.graph_tenant_id", &config.calendar_graph_tenant_id},
+                                     std::pair{"calendar.graph_client_id", &config.calendar_graph_client_id}}) {
+      if (value->empty()) return Status::InvalidArgument(std::string(key) + ": required when a workspace uses graph");
+    }
+  }
   return config;
+}
+
+bool Config::UsesCalendar(const std::string& provider) const {
+  if (calendar_provider == provider) return true;
+  for (const auto& [workspace, name] : calendar_workspaces) {
+    if (name == provider) return true;
+  }
+  return false;
 }
 
 StatusOr<Config> LoadConfig(const std::string& path) {
@@ -231,6 +292,10 @@ StatusOr<Config> LoadConfig(const std::string& path) {
   std::filesystem::path database(config->database_path);
   if (database.is_relative()) {
     config->database_path = (std::filesystem::path(path).parent_path() / database).lexically_normal().string();
+  }
+  std::filesystem::path key_file(config->calendar_google_key_file);
+  if (!key_file.empty() && key_file.is_relative()) {
+    config->calendar_google_key_file = (std::filesystem::path(path).parent_path() / key_file).lexically_normal().string();
   }
   return config;
 }

@@ -3,6 +3,7 @@
 // nothing starts half-configured. Secrets never live here (see secrets.h).
 #pragma once
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -36,6 +37,21 @@ struct Config {
       "https://smba.infra.gov.teams.microsoft.us/", "https://smba.infra.dod.teams.microsoft.us/"};
   bool teams_allow_unauthenticated = false;  // local development only; refused while TEAMS_APP_ID is set
   bool metrics_enabled = false;  // GET /metrics (Prometheus); off: 404
+  // Where sessions are booked: "ics" (a file in chat), "graph" or "google";
+  // per workspace or tenant id, with calendar_provider for the rest.
+  std::string calendar_provider = "ics";
+  std::map<std::string, std::string> calendar_workspaces;
+  std::string calendar_graph_tenant_id;
+  std::string calendar_graph_client_id;  // its secret: GRAPH_CLIENT_SECRET
+  std::string calendar_graph_api_base_url = "https://graph.microsoft.com/v1.0";
+  std::string calendar_graph_login_base_url = "https://login.microsoftonline.com";
+  std::string calendar_google_key_file;  // or GOOGLE_SERVICE_ACCOUNT_KEY_FILE; never inside the repository
+  std::string calendar_google_api_base_url = "https://www.googleapis.com/calendar/v3";
+  std::string calendar_google_token_url;  // empty: the key file's token_uri
+  int calendar_max_attempts = 8;
+
+  // Whether any workspace books sessions with `provider`.
+  bool UsesCalendar(const std::string& provider) const;
 };
 
 // One documented configuration key (the README's reference lists the same).

@@ -11,6 +11,7 @@ namespace {
 constexpr const char* kRequests = "mentorbot_http_requests_total";
 constexpr const char* kDuration = "mentorbot_http_request_duration_seconds";
 constexpr const char* kOutbox = "mentorbot_outbox_messages";
+constexpr const char* kNotBooked = "mentorbot_calendar_sessions_not_booked";
 constexpr const char* kSent = "mentorbot_messages_sent_total";
 constexpr const char* kFailed = "mentorbot_messages_failed_total";
 constexpr const char* kLag = "mentorbot_scheduler_lag_seconds";
@@ -60,9 +61,17 @@ std::string MetricsEndpoint::RenderScrapeTime(RequestLogFields& log) {
               "How late the scheduler's last tick started versus when it was due (0 before the second tick).");
   now.Declare(kDatabaseBytes, MetricsRegistry::Type::kGauge, "Size of the SQLite database file (without its WAL).");
 
+  now.Declare(kNotBooked, MetricsRegistry::Type::kGauge,
+              "Sessions whose latest change the calendar service could not make (the people got a file instead).");
+
   OutboxCounts counts;
-  const Status read = store_.Run(Store::Access::kRead, [&](StoreTransaction& tx) { counts = tx.outbox().Counts(); });
+  int not_booked = 0;
+  const Status read = store_.Run(Store::Access::kRead, [&](StoreTransaction& tx) {
+    counts = tx.outbox().Counts();
+    not_booked = tx.calendar().CountGaveUp();
+  });
   if (read.ok()) {
+    now.Set(kNotBooked, {}, not_booked);
     now.Set(kOutbox, {{"state", "pending"}}, counts.pending);
     now.Set(kOutbox, {{"state", "delivered"}}, counts.delivered);
     now.Set(kOutbox, {{"state", "failed"}}, counts.failed);

@@ -81,6 +81,7 @@ int RunServe(const Config& config, const Secrets& secrets) {
     if (!server.shutting_down()) pthread_kill(main_thread, SIGTERM);
   }, [&server] { server.Stop(); });
   threads.Start("outbox", [&parts] { parts.outbox().Run(); }, [&parts] { parts.outbox().Stop(); });
+  threads.Start("calendar", [&parts] { parts.calendar().Run(); }, [&parts] { parts.calendar().Stop(); });
   if (config.scheduler_enabled) {
     threads.Start("scheduler", [&parts] { parts.scheduler_loop().Run(); }, [&parts] { parts.scheduler_loop().Stop(); });
   } else {

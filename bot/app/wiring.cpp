@@ -13,6 +13,12 @@ ProgramSettings SettingsFromConfig(const Config& config) {
   }
   settings.default_time_zone = config.program_default_time_zone;
   settings.command_prefix[Platform::kSlack] = config.slack_command + " ";
+  // In the engine an empty provider means files: "ics" needs no service.
+  const auto service = [](const std::string& provider) { return provider == "ics" ? std::string() : provider; };
+  settings.calendar_provider = service(config.calendar_provider);
+  for (const auto& [workspace, provider] : config.calendar_workspaces) {
+    settings.calendar_provider_by_workspace[workspace] = service(provider);
+  }
   return settings;
 }
 
@@ -68,7 +74,18 @@ StatusOr<std::unique_ptr<Wiring>> Wiring::Create(const Config& config, const Sec
   outbox.max_backoff = std::chrono::seconds(config.outbox_max_backoff_seconds);
   outbox.lease = std::chrono::seconds(config.outbox_lease_seconds);
   wiring->outbox_ = std::make_unique<OutboxWorker>(*wiring->store_, clock, std::move(senders), outbox);
-  wiring->engine_->SetOutboxListener([worker = wiring->outbox_.get()] { worker->Wake(); });
+  auto calendar_services = CreateCalendarServices(config, secrets, clock);
+  if (!calendar_services.ok()) return calendar_services.status();
+  wiring->calendar_services_ = std::move(calendar_services).value();
+  wiring->settings_ = SettingsFromConfig(config);
+  wiring->calendar_ = std::make_unique<CalendarWorker>(*wiring->store_, clock, wiring->settings_,
+                                                       wiring->calendar_services_->by_provider, outbox);
+  wiring->calendar_->SetOutboxListener([worker = wiring->outbox_.get()] { worker->Wake(); });
+  // A command that queued messages may also have queued calendar work.
+  wiring->engine_->SetOutboxListener([worker = wiring->outbox_.get(), calendar = wiring->calendar_.get()] {
+    worker->Wake();
+    calendar->Wake();
+  });
   // Changes made by other processes (`mentorbot chat`, a second server) are
   // seen within a minute; this process's own changes wake the loop at once.
   wiring->scheduler_ = std::make_unique<Scheduler>(*wiring->store_, SettingsFromConfig(config));
@@ -95,7 +112,8 @@ void Wiring::CreateTeams(const Config& config, const Secrets& secrets, const Clo
     teams_validator_ = std::make_unique<BotFrameworkTokenValidator>(secrets.teams_app_id, *teams_keys_, clock);
     if (!secrets.teams_app_password.empty()) {
       teams_tokens_ = std::make_unique<ClientCredentialsTokens>(config.teams_token_url, secrets.teams_app_id,
-                                                                secrets.teams_app_password, *http_client_, clock);
+                                                                secrets.teams_app_password, kBotFrameworkScope,
+                                                                *http_client_, clock);
     }
   }
   if (teams_tokens_ || local_development) {

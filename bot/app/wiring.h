@@ -24,11 +24,13 @@
 #include "adapters/teams/service_url_policy.h"
 #include "adapters/teams/signing_keys.h"
 #include "adapters/teams/token_validator.h"
+#include "bot/app/calendar_wiring.h"
 #include "bot/app/config.h"
 #include "bot/app/metrics_endpoint.h"
 #include "bot/app/secrets.h"
 #include "bot/app/webhook_server.h"
 #include "bot/engine/engine.h"
+#include "bot/engine/calendar/calendar_worker.h"
 #include "bot/engine/delivery/outbox_worker.h"
 #include "bot/engine/directory/profile_sync.h"
 #include "bot/engine/scheduling/scheduler_loop.h"
@@ -47,6 +49,7 @@ class Wiring {
   Store& store() { return *store_; }
   Engine& engine() { return *engine_; }
   OutboxWorker& outbox() { return *outbox_; }
+  CalendarWorker& calendar() { return *calendar_; }
   Scheduler& scheduler() { return *scheduler_; }
   SchedulerLoop& scheduler_loop() { return *scheduler_loop_; }
   ProfileSync& profile_sync() { return *profile_sync_; }
@@ -99,6 +102,9 @@ class Wiring {
   std::unique_ptr<SlackEventsRoute> slack_events_;
   std::unique_ptr<SlackWebApiSender> slack_sender_;
   std::unique_ptr<OutboxWorker> outbox_;
+  ProgramSettings settings_;
+  std::unique_ptr<CalendarServices> calendar_services_;
+  std::unique_ptr<CalendarWorker> calendar_;
   std::unique_ptr<Scheduler> scheduler_;
   std::unique_ptr<SchedulerLoop> scheduler_loop_;
   std::unique_ptr<SlackUserDirectory> slack_directory_;

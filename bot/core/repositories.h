@@ -137,13 +137,26 @@ class FileRepository {
 
 // The calendar event of one session, as last sent to the people's calendars:
 // its iCalendar SEQUENCE (raised with every change) and a fingerprint of
-// what it said, so an unchanged session is never sent again.
+// what it said, so an unchanged session is never sent again. A session
+// booked through a calendar service also carries the calendar worker's
+// state: the version the service has, and when the next try is due.
 struct SessionCalendarEntry {
   std::int64_t session_id = 0;
   int sequence = 0;
   std::string fingerprint;
   bool cancelled = false;
   TimePoint updated_at{};
+  std::string provider;        // "graph", "google"; empty: sent as iCalendar files
+  std::string mailbox;         // the organizer's calendar (the mentee's email)
+  std::string event_id;        // the service's id, once it made the event
+  std::string join_url;        // the online meeting's link, once known
+  int synced_sequence = -1;    // the version the service has; below `sequence`: work is due
+  int attempts = 0;            // failed tries of the version due
+  TimePoint next_attempt_at{};
+  bool gave_up = false;        // the version due could not be booked, and the people were told
+  std::string last_error;      // never a secret
+
+  bool due() const { return !provider.empty() && synced_sequence < sequence && !gave_up; }
 };
 
 class CalendarRepository {
@@ -151,6 +164,12 @@ class CalendarRepository {
   virtual ~CalendarRepository() = default;
   virtual std::optional<SessionCalendarEntry> Find(std::int64_t session_id) = 0;
   virtual void Save(const SessionCalendarEntry& entry) = 0;  // inserts or replaces
+  // Entries whose work is due at `now`, earliest first; and when the next
+  // one falls due (nullopt: none waiting).
+  virtual std::vector<SessionCalendarEntry> ListDue(TimePoint now, int limit) = 0;
+  virtual std::optional<TimePoint> NextDueAt() = 0;
+  // Sessions whose latest version is not in the calendars (given up on).
+  virtual int CountGaveUp() = 0;
 };
 
 class SessionRepository {

@@ -18,6 +18,17 @@ struct ProgramSettings {
   // How a command is typed on each platform, e.g. {kSlack: "/mentor "}; a
   // platform not listed types the bare verb.
   std::map<Platform, std::string> command_prefix;
+  // Which calendar service books sessions ("graph", "google"; empty = an
+  // iCalendar file in chat), by the mentee's workspace or tenant id, with a
+  // default for the rest (config `calendar.provider`, `calendar.workspaces`).
+  std::string calendar_provider;
+  std::map<std::string, std::string> calendar_provider_by_workspace;
+
+  // The service for sessions whose mentee is in `workspace`; empty = files.
+  const std::string& CalendarProviderFor(const std::string& workspace) const {
+    const auto found = calendar_provider_by_workspace.find(workspace);
+    return found == calendar_provider_by_workspace.end() ? calendar_provider : found->second;
+  }
 };
 
 }  // namespace mentorbot

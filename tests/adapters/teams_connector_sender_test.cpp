@@ -1,6 +1,7 @@
 // The connector sender against the fake Bot Framework: 1:1 chats found or
 // created, the token from the client-credentials grant, and the retry rules.
 #include "adapters/teams/connector_sender.h"
+#include "adapters/teams/connector_token.h"
 
 #include <gtest/gtest.h>
 
@@ -42,7 +43,7 @@ class TeamsConnectorSenderTest : public ::testing::Test {
   EngineHarness harness_;
   FakeBotFramework framework_;
   HttpClient http_{std::chrono::seconds(5)};
-  ClientCredentialsTokens tokens_{framework_.token_url(), kAppId, kPassword, http_, harness_.clock()};
+  ClientCredentialsTokens tokens_{framework_.token_url(), kAppId, kPassword, kBotFrameworkScope, http_, harness_.clock()};
   ServiceUrlPolicy policy_{{framework_.service_url()}, false};
   ConnectorSender sender_{harness_.store(), http_, &tokens_, policy_, kAppId, harness_.clock()};
 };
@@ -117,7 +118,8 @@ TEST_F(TeamsConnectorSenderTest, NeverSendsTheTokenOutsideTheAllowlist) {
 }
 
 TEST_F(TeamsConnectorSenderTest, RefusedCredentialsArePermanent) {
-  ClientCredentialsTokens wrong(framework_.token_url(), kAppId, "not-the-password", http_, harness_.clock());
+  ClientCredentialsTokens wrong(framework_.token_url(), kAppId, "not-the-password", kBotFrameworkScope, http_,
+                                harness_.clock());
   ConnectorSender sender(harness_.store(), http_, &wrong, policy_, kAppId, harness_.clock());
   Remember("aad-1", "29:1", "a:chat-1");
   EXPECT_EQ(sender.Deliver(To("aad-1")).outcome, Outcome::kPermanentFailure);

@@ -2,6 +2,7 @@
 // connector's member lookup gives (GET /v3/conversations/{id}/members/{id},
 // with the bot's token, only to an allowed service url).
 #include "adapters/teams/member_directory.h"
+#include "adapters/teams/connector_token.h"
 
 #include <gtest/gtest.h>
 
@@ -39,7 +40,7 @@ class TeamsMemberDirectoryTest : public ::testing::Test {
   FakeClock clock{TestEpoch()};
   FakeBotFramework framework{kAppId, kPassword};
   HttpClient http{std::chrono::seconds(5)};
-  ClientCredentialsTokens tokens{framework.token_url(), kAppId, kPassword, http, clock};
+  ClientCredentialsTokens tokens{framework.token_url(), kAppId, kPassword, kBotFrameworkScope, http, clock};
   ServiceUrlPolicy policy{{framework.service_url()}, false};
   TeamsMemberDirectory directory{*store, http, &tokens, policy};
 };

@@ -18,6 +18,8 @@ namespace mentorbot {
 
 class ProgramTest : public ::testing::Test {
  protected:
+  explicit ProgramTest(ProgramSettings settings = EngineHarness::DefaultSettings()) : bot(std::move(settings)) {}
+
   void SetUp() override {
     Enrol(mentor, "join mentor", "none");
     Enrol(mentee, "join mentee", "<@UBOSS>");

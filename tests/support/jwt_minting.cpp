@@ -2,6 +2,7 @@
 
 #include <openssl/bn.h>
 #include <openssl/core_names.h>
+#include <openssl/pem.h>
 #include <openssl/rsa.h>
 
 #include <stdexcept>
@@ -18,6 +19,15 @@ std::string BigNumberParam(EVP_PKEY* key, const char* name) {
   BN_bn2bin(number, reinterpret_cast<unsigned char*>(bytes.data()));
   BN_free(number);
   return bytes;
+}
+
+template <typename Write>
+std::string ToPem(Write write) {
+  std::unique_ptr<BIO, decltype(&BIO_free)> bio(BIO_new(BIO_s_mem()), BIO_free);
+  if (!bio || write(bio.get()) != 1) throw std::runtime_error("cannot write the key as PEM");
+  char* data = nullptr;
+  const long size = BIO_get_mem_data(bio.get(), &data);
+  return std::string(data, static_cast<std::size_t>(size));
 }
 }  // namespace
 
@@ -50,6 +60,16 @@ std::string TestSigningKey::Sign(const nlohmann::json& header, const nlohmann::j
                  reinterpret_cast<const unsigned char*>(input.data()), input.size());
   signature.resize(length);
   return input + "." + Base64UrlEncode(signature);
+}
+
+std::string TestSigningKey::PrivateKeyPem() const {
+  return ToPem([&](BIO* bio) {
+    return PEM_write_bio_PrivateKey(bio, key_.get(), nullptr, nullptr, 0, nullptr, nullptr);
+  });
+}
+
+std::string TestSigningKey::PublicKeyPem() const {
+  return ToPem([&](BIO* bio) { return PEM_write_bio_PUBKEY(bio, key_.get()); });
 }
 
 nlohmann::json BotFrameworkClaims(const std::string& app_id, const std::string& service_url,

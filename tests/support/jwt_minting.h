@@ -1,6 +1,6 @@
 // Test-only RS256 signing: an RSA key pair made in the test, its JWK, and
 // Bot Framework tokens signed with it (valid ones, and any variation a test
-// wants by editing the claims or header before signing).
+// wants by editing the claims or header before signing), and the key as PEM.
 #pragma once
 
 #include <openssl/evp.h>
@@ -21,6 +21,10 @@ class TestSigningKey {
   nlohmann::json Jwk(const std::vector<std::string>& endorsements = {"msteams"}) const;
   // base64url(header).base64url(payload).base64url(RS256 signature)
   std::string Sign(const nlohmann::json& header, const nlohmann::json& payload) const;
+  // PKCS#8 PEM of the private key (as in a Google service account key file).
+  std::string PrivateKeyPem() const;
+  // SubjectPublicKeyInfo PEM of the public half (what a verifier is given).
+  std::string PublicKeyPem() const;
 
  private:
   std::string kid_;

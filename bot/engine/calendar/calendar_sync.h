@@ -3,9 +3,11 @@
 // cancel, agenda, off-limits topics, pause, the pair's end): it compares
 // the event the session should now be with the version last sent, and only
 // when they differ raises the SEQUENCE, records it, and queues the new
-// version to both people — an iCalendar file in their direct messages — in
-// the command's own transaction, so it goes out once, exactly when the
-// change is committed, and survives a platform outage in the outbox.
+// version in the command's own transaction, so it goes out once, exactly
+// when the change is committed: to both people as an iCalendar file in
+// their direct messages (through the outbox), or, where a calendar service
+// books sessions, as due work for the calendar worker (which survives an
+// outage of the service the same way).
 //
 // A session enters calendars when the mentor confirms it; a move keeps it
 // there (same UID, new time) until it is confirmed again or declined; a

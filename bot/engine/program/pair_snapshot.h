@@ -19,6 +19,7 @@ struct PairSnapshot {
   bool mentor_rated_last = false;    // feedback given for last_held
   bool mentee_rated_last = false;
   std::vector<std::string> off_limits;
+  std::string join_url;  // the open session's online meeting, once a calendar service made one
 };
 
 // The snapshot of one pair; nullopt if its people are missing.

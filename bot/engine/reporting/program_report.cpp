@@ -170,6 +170,7 @@ ProgramReport ComputeProgramReport(StoreTransaction& store, const ProgramRules& 
   }
   f["left_early"] = left_early;
   f["retention"] = everyone.empty() ? 0 : 1.0 - Ratio(left_early, static_cast<int>(everyone.size()));
+  f["sessions_not_in_calendars"] = store.calendar().CountGaveUp();
 
   std::vector<double> sums_before(rules.pulse_questions.size()), sums_after(rules.pulse_questions.size());
   report.pulse.resize(rules.pulse_questions.size());

@@ -64,6 +64,7 @@ Section ReportFiguresSection(const ReportFigures& now, const ReportFigures& befo
   add("Agenda set ahead", w.Show("agenda_rate", 0, true) + " of scheduled sessions");
   add("Mean feedback (1-5)", "mentors " + w.Show("mean_feedback_mentors", 1) + ", mentees " + w.Show("mean_feedback_mentees", 1));
   add("Left early / retention", w.Show("left_early") + " / " + w.Show("retention", 0, true));
+  add("Sessions the calendar service could not book", w.Show("sessions_not_in_calendars"));
   return section;
 }
 

@@ -99,6 +99,7 @@ class Planner {
     std::string topics;
     for (const auto& topic : pair_.off_limits) topics += (topics.empty() ? "" : ", ") + topic;
     section.fields.push_back(Field{"Off-limits", topics.empty() ? RichText("none named") : RichText(topics)});
+    if (!pair_.join_url.empty()) section.fields.push_back(Field{"Join", RichText(pair_.join_url)});
     if (pair_.last_held && !pair_.last_held->takeaways.empty()) {
       section.fields.push_back(Field{"Last time's takeaways", RichText(pair_.last_held->takeaways)});
     }

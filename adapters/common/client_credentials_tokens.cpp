@@ -1,5 +1,6 @@
-#include "adapters/teams/connector_token.h"
+#include "adapters/common/client_credentials_tokens.h"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "adapters/common/form_decoding.h"
@@ -10,8 +11,8 @@ StatusOr<std::string> ClientCredentialsTokens::Get() {
   std::lock_guard lock(mutex_);
   const TimePoint now = clock_.Now();
   if (!token_.empty() && now < renew_at_) return token_;
-  const std::string form = "grant_type=client_credentials&client_id=" + FormEncodeValue(app_id_) +
-                           "&client_secret=" + FormEncodeValue(app_password_) + "&scope=" + FormEncodeValue(kScope);
+  const std::string form = "grant_type=client_credentials&client_id=" + FormEncodeValue(client_id_) +
+                           "&client_secret=" + FormEncodeValue(client_secret_) + "&scope=" + FormEncodeValue(scope_);
   auto response = http_.Post(token_url_, {}, form, "application/x-www-form-urlencoded");
   if (!response.ok()) return Status::Unavailable("token endpoint: " + response.status().message());
   if (response->status == 400 || response->status == 401) {

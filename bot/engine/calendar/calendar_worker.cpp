@@ -1,0 +1,193 @@
+#include "bot/engine/calendar/calendar_worker.h"
+
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+
+#include "bot/engine/calendar/invitation_file.h"
+#include "bot/engine/calendar/session_event.h"
+#include "bot/engine/delivery/notifications.h"
+
+namespace mentorbot {
+
+namespace {
+// What the attendees read when a session leaves their calendars (Graph
+// shows it; Google's delete has no comment, and the chat says why anyway).
+constexpr const char* kCancelComment = "This reverse mentoring session was cancelled.";
+
+struct SessionParties {
+  Session session;
+  Person mentor;
+  Person mentee;
+  std::vector<std::string> off_limits;
+  bool pair_open = false;
+};
+
+std::optional<SessionParties> LoadParties(StoreTransaction& store, std::int64_t session_id) {
+  auto session = store.sessions().Find(session_id);
+  if (!session) return std::nullopt;
+  auto pair = store.pairs().Find(session->pair_id);
+  if (!pair) return std::nullopt;
+  auto mentor = store.people().FindById(pair->mentor_id);
+  auto mentee = store.people().FindById(pair->mentee_id);
+  if (!mentor || !mentee) return std::nullopt;
+  return SessionParties{*session, *mentor, *mentee, store.pairs().ListOffLimits(pair->id), pair->open()};
+}
+
+// The event the service should now hold for the entry's version.
+CalendarEvent EventOf(const SessionCalendarEntry& entry, const SessionParties& parties) {
+  CalendarEvent event =
+      SessionEvent(parties.session, parties.mentor, parties.mentee, parties.off_limits, entry.cancelled);
+  event.sequence = entry.sequence;
+  return event;
+}
+
+// Tells both people the service could not take this version, with the
+// invitation as a file so they can still put it in their calendar.
+void TellNotBooked(CommandContext& context, const SessionCalendarEntry& entry, const SessionParties& parties) {
+  const CalendarEvent event = EventOf(entry, parties);
+  for (const bool to_mentee : {true, false}) {
+    const Person& reader = to_mentee ? parties.mentee : parties.mentor;
+    const Person& partner = to_mentee ? parties.mentor : parties.mentee;
+    RichText lead = SessionLead(event, reader, partner, context.settings);
+    if (entry.cancelled) {
+      lead.Text(" is cancelled, but I could not take it out of your calendar: please delete it there.");
+    } else {
+      lead.Text(" stands, but I could not put it in your calendar (the calendar service is not answering or "
+                "refused). Open the attached invitation to add it yourself.");
+    }
+    SendInvitationFile(context, parties.session, event, reader, partner, "calendar-fallback", lead);
+  }
+}
+}  // namespace
+
+CalendarWorker::CalendarWorker(Store& store, const Clock& clock, const ProgramSettings& settings,
+                               std::map<std::string, CalendarService*> services, OutboxOptions options)
+    : store_(store), clock_(clock), settings_(settings), services_(std::move(services)), options_(options) {}
+
+int CalendarWorker::WorkDue() {
+  int calls = 0;
+  while (!signal_.stopping()) {
+    const TimePoint now = clock_.Now();
+    std::vector<SessionCalendarEntry> claimed;
+    // Claiming pushes next_attempt_at a lease ahead, so another process (or
+    // this one after a crash) takes the work again only once the lease ends.
+    const Status status = store_.Run(Store::Access::kWrite, [&](StoreTransaction& store) {
+      claimed.clear();
+      for (SessionCalendarEntry entry : store.calendar().ListDue(now, options_.batch)) {
+        if (!services_.count(entry.provider)) continue;
+        entry.next_attempt_at = now + options_.lease;
+        store.calendar().Save(entry);
+        claimed.push_back(std::move(entry));
+      }
+    });
+    if (!status.ok()) {
+      spdlog::error("calendar: cannot claim due sessions: {}", status.message());
+      return calls;
+    }
+    if (claimed.empty()) return calls;
+    for (const SessionCalendarEntry& entry : claimed) {
+      CalendarBooking booking;
+      booking.status = Work(entry, booking);
+      ++calls;
+      Finish(entry, booking);
+    }
+    if (static_cast<int>(claimed.size()) < options_.batch) return calls;
+  }
+  return calls;
+}
+
+CalendarCallStatus CalendarWorker::Work(const SessionCalendarEntry& entry, CalendarBooking& booking) {
+  CalendarService& service = *services_.at(entry.provider);
+  booking.event_id = entry.event_id;
+  booking.join_url = entry.join_url;
+  std::optional<SessionParties> parties;
+  const Status read = store_.Run(Store::Access::kRead, [&](StoreTransaction& store) {
+    parties = LoadParties(store, entry.session_id);
+  });
+  if (!read.ok()) return CalendarCallStatus::Retry("cannot read the session: " + read.message());
+  // A session whose people were erased can only leave calendars.
+  if (entry.cancelled || !parties) {
+    if (entry.event_id.empty()) return CalendarCallStatus::Done();  // never made: nothing to cancel
+    return service.Cancel(entry.mailbox, entry.event_id, kCancelComment);
+  }
+  CalendarBooking made = service.Put(entry.mailbox, EventOf(entry, *parties), entry.event_id);
+  if (made.status.done()) {
+    booking.event_id = made.event_id;
+    if (!made.join_url.empty()) booking.join_url = made.join_url;
+  }
+  return made.status;
+}
+
+void CalendarWorker::Finish(const SessionCalendarEntry& claimed, const CalendarBooking& booking) {
+  const TimePoint now = clock_.Now();
+  const CalendarCallStatus& result = booking.status;
+  const int attempt = claimed.attempts + 1;
+  const bool give_up = result.outcome == CalendarCallStatus::Outcome::kPermanent ||
+                       (result.outcome == CalendarCallStatus::Outcome::kRetry && attempt >= options_.max_attempts);
+  bool enqueued = false;
+  const Status saved = store_.Run(Store::Access::kWrite, [&](StoreTransaction& store) {
+    // Re-read: a command may have raised the version while the call ran.
+    auto entry = store.calendar().Find(claimed.session_id);
+    if (!entry) return;
+    if (!booking.event_id.empty()) entry->event_id = booking.event_id;
+    entry->join_url = booking.join_url;
+    if (result.done()) {
+      entry->synced_sequence = claimed.sequence;
+      entry->attempts = 0;
+      entry->last_error.clear();
+      entry->next_attempt_at = now;  // due again at once if the version moved on
+    } else if (entry->sequence != claimed.sequence) {
+      entry->attempts = 0;  // a newer version replaces the failed one: it gets its own attempts
+      entry->next_attempt_at = now;
+      entry->last_error = result.error;
+    } else if (give_up) {
+      entry->gave_up = true;
+      entry->last_error = result.error;
+      if (auto parties = LoadParties(store, claimed.session_id)) {
+        Event event;
+        CommandContext context(event, store, settings_, now, std::nullopt, false, "calendar", "");
+        TellNotBooked(context, *entry, *parties);
+        enqueued = context.enqueued;
+      }
+    } else {
+      entry->attempts = attempt;
+      entry->last_error = result.error;
+      const auto delay = result.retry_after.count() > 0 ? result.retry_after
+                                                         : OutboxWorker::Backoff(options_, attempt, claimed.session_id);
+      entry->next_attempt_at = now + delay;
+    }
+    store.calendar().Save(*entry);
+  });
+  if (!saved.ok()) {
+    // The lease runs out and the session is worked again; every call is safe to repeat.
+    spdlog::error("calendar: session {} outcome not saved: {}", claimed.session_id, saved.message());
+    return;
+  }
+  if (result.done()) {
+    ++booked_;
+    spdlog::info("calendar: session {} version {} {} in {}", claimed.session_id, claimed.sequence,
+                 claimed.cancelled ? "cancelled" : "booked", claimed.provider);
+  } else {
+    if (give_up) ++gave_up_;
+    spdlog::warn("calendar: session {} version {} not done in {} (attempt {}): {}{}", claimed.session_id,
+                 claimed.sequence, claimed.provider, attempt, result.error, give_up ? " (gave up; people told)" : "");
+  }
+  if (enqueued && outbox_listener_) outbox_listener_();
+}
+
+void CalendarWorker::Run() {
+  std::chrono::seconds wait = options_.idle_recheck;
+  do {
+    WorkDue();
+    std::optional<TimePoint> next;
+    store_.Run(Store::Access::kRead, [&](StoreTransaction& store) { next = store.calendar().NextDueAt(); });
+    wait = options_.idle_recheck;
+    if (next) {
+      wait = std::clamp(std::chrono::duration_cast<std::chrono::seconds>(*next - clock_.Now()), std::chrono::seconds(0),
+                        wait);
+    }
+  } while (signal_.Wait(wait));
+}
+
+}  // namespace mentorbot
