@@ -6,6 +6,7 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 
+#include "adapters/common/base64url.h"
 #include "adapters/common/form_decoding.h"
 #include "adapters/common/json_fields.h"
 
@@ -13,18 +14,6 @@ namespace mentorbot {
 
 namespace {
 using nlohmann::json;
-
-// base64url without padding (RFC 7515 §2), over OpenSSL's base64.
-std::string Base64Url(std::string_view bytes) {
-  std::string out(4 * ((bytes.size() + 2) / 3) + 1, '\0');
-  const int written = EVP_EncodeBlock(reinterpret_cast<unsigned char*>(out.data()),
-                                      reinterpret_cast<const unsigned char*>(bytes.data()), static_cast<int>(bytes.size()));
-  out.resize(static_cast<std::size_t>(std::max(written, 0)));
-  while (!out.empty() && out.back() == '=') out.pop_back();
-  std::replace(out.begin(), out.end(), '+', '-');
-  std::replace(out.begin(), out.end(), '/', '_');
-  return out;
-}
 
 StatusOr<std::string> SignRs256(EVP_PKEY* key, const std::string& input) {
   std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> context(EVP_MD_CTX_new(), EVP_MD_CTX_free);
@@ -64,10 +53,10 @@ StatusOr<std::string> JwtBearerTokens::Assertion(const std::string& mailbox, Tim
   const json claims = {{"iss", account_.client_email}, {"scope", scopes_},
                        {"aud", token_url_},            {"iat", at},
                        {"exp", at + kAssertionLifetime.count()}, {"sub", mailbox}};
-  const std::string input = Base64Url(header.dump()) + "." + Base64Url(claims.dump());
+  const std::string input = Base64UrlEncode(header.dump()) + "." + Base64UrlEncode(claims.dump());
   auto signature = SignRs256(account_.private_key.get(), input);
   if (!signature.ok()) return signature.status();
-  return input + "." + Base64Url(*signature);
+  return input + "." + Base64UrlEncode(*signature);
 }
 
 StatusOr<std::string> JwtBearerTokens::Get(const std::string& mailbox) {

@@ -7,6 +7,8 @@
 // activity's serviceUrl. Thread-safety: Validate may be called concurrently.
 #pragma once
 
+#include "adapters/common/base64url.h"
+
 #include <nlohmann/json.hpp>
 
 #include <string>
@@ -54,8 +56,5 @@ struct DecodedJwt {
 
 // InvalidArgument unless `token` is three base64url parts whose first two are JSON objects.
 StatusOr<DecodedJwt> DecodeJwt(std::string_view token);
-// nullopt on a character outside the base64url alphabet or a bad length. Padding is accepted.
-std::optional<std::string> Base64UrlDecode(std::string_view text);
-std::string Base64UrlEncode(std::string_view bytes);
 
 }  // namespace mentorbot
