@@ -98,6 +98,10 @@ class SqliteCalendarRepository : public CalendarRepository {
   std::vector<SessionCalendarEntry> ListDue(TimePoint now, int limit) override;
   std::optional<TimePoint> NextDueAt() override;
   int CountGaveUp() override;
+  void SaveTimeRequest(const TimeRequest& request) override;
+  std::vector<TimeRequest> ListDueTimeRequests(TimePoint now, int limit) override;
+  std::optional<TimePoint> NextTimeRequestAt() override;
+  void EraseTimeRequest(std::int64_t pair_id) override;
 
  private:
   SqliteConnection& connection_;

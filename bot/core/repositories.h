@@ -159,6 +159,19 @@ struct SessionCalendarEntry {
   bool due() const { return !provider.empty() && synced_sequence < sequence && !gave_up; }
 };
 
+// A mentee asked for times (`schedule` without one) where a calendar
+// service can say when both are busy: answered by the calendar worker with
+// a direct message, never inside the command.
+struct TimeRequest {
+  std::int64_t pair_id = 0;
+  std::string verb;            // "schedule" or "reschedule": what picking a time runs
+  int minutes = 0;             // the session's length
+  std::string provider;        // the service that reads the calendars
+  TimePoint requested_at{};
+  int attempts = 0;            // failed reads so far
+  TimePoint next_attempt_at{};
+};
+
 class CalendarRepository {
  public:
   virtual ~CalendarRepository() = default;
@@ -170,6 +183,13 @@ class CalendarRepository {
   virtual std::optional<TimePoint> NextDueAt() = 0;
   // Sessions whose latest version is not in the calendars (given up on).
   virtual int CountGaveUp() = 0;
+
+  // The calendar worker's other queue: pairs waiting for suggested times
+  // read from their calendars. One request a pair; saving again replaces it.
+  virtual void SaveTimeRequest(const TimeRequest& request) = 0;
+  virtual std::vector<TimeRequest> ListDueTimeRequests(TimePoint now, int limit) = 0;
+  virtual std::optional<TimePoint> NextTimeRequestAt() = 0;
+  virtual void EraseTimeRequest(std::int64_t pair_id) = 0;
 };
 
 class SessionRepository {

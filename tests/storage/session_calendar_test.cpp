@@ -28,7 +28,7 @@ class SessionCalendarStoreTest : public ::testing::Test {
       Pair pair{0, tx.people().Save(mentor), mentee_id};
       pair.created_at = TestEpoch();
       Session session;
-      session.pair_id = tx.pairs().Save(pair);
+      session.pair_id = pair_id = tx.pairs().Save(pair);
       session.starts_at = TestEpoch() + std::chrono::hours(24);
       session.created_at = TestEpoch();
       session_id = tx.sessions().Save(session);
@@ -41,7 +41,7 @@ class SessionCalendarStoreTest : public ::testing::Test {
 
   TempDir dir;
   std::unique_ptr<SqliteStore> store;
-  std::int64_t mentee_id = 0, session_id = 0;
+  std::int64_t mentee_id = 0, pair_id = 0, session_id = 0;
 };
 
 TEST_F(SessionCalendarStoreTest, TheLastVersionSentIsFoundAndReplaced) {
@@ -68,6 +68,30 @@ TEST_F(SessionCalendarStoreTest, AnEmailRoundTripsAndForgetMeErasesIt) {
     tx.people().Erase(mentee_id);
     EXPECT_EQ(tx.people().FindById(mentee_id)->profile.email, "");
   });
+}
+
+TEST_F(SessionCalendarStoreTest, TimeRequestsAreOneAPairDueInOrderAndErased) {
+  const TimePoint at = TestEpoch() + std::chrono::minutes(5);
+  Write([&](StoreTransaction& tx) {
+    EXPECT_FALSE(tx.calendar().NextTimeRequestAt());
+    tx.calendar().SaveTimeRequest(TimeRequest{pair_id, "schedule", 45, "graph", TestEpoch(), 0, at});
+    tx.calendar().SaveTimeRequest(TimeRequest{pair_id, "reschedule", 60, "google", TestEpoch(), 2, at});
+    EXPECT_EQ(tx.calendar().NextTimeRequestAt(), at);
+    EXPECT_TRUE(tx.calendar().ListDueTimeRequests(at - std::chrono::seconds(1), 10).empty());
+    const auto due = tx.calendar().ListDueTimeRequests(at, 10);
+    ASSERT_EQ(due.size(), 1u);  // saving again replaced the pair's request
+    EXPECT_EQ(due[0].verb, "reschedule");
+    EXPECT_EQ(due[0].minutes, 60);
+    EXPECT_EQ(due[0].provider, "google");
+    EXPECT_EQ(due[0].requested_at, TestEpoch());
+    EXPECT_EQ(due[0].attempts, 2);
+    tx.calendar().EraseTimeRequest(pair_id);
+    EXPECT_FALSE(tx.calendar().NextTimeRequestAt());
+  });
+  Status unknown_pair = store->Run(Store::Access::kWrite, [&](StoreTransaction& tx) {
+    tx.calendar().SaveTimeRequest(TimeRequest{pair_id + 100, "schedule", 45, "graph", TestEpoch(), 0, TestEpoch()});
+  });
+  EXPECT_FALSE(unknown_pair.ok());
 }
 
 }  // namespace

@@ -6,6 +6,7 @@
 
 #include "bot/engine/calendar/invitation_file.h"
 #include "bot/engine/calendar/session_event.h"
+#include "bot/engine/calendar/time_request_work.h"
 #include "bot/engine/delivery/notifications.h"
 
 namespace mentorbot {
@@ -65,7 +66,9 @@ CalendarWorker::CalendarWorker(Store& store, const Clock& clock, const ProgramSe
                                std::map<std::string, CalendarService*> services, OutboxOptions options)
     : store_(store), clock_(clock), settings_(settings), services_(std::move(services)), options_(options) {}
 
-int CalendarWorker::WorkDue() {
+int CalendarWorker::WorkDue() { return WorkDueSessions() + AnswerDueTimeRequests(); }
+
+int CalendarWorker::WorkDueSessions() {
   int calls = 0;
   while (!signal_.stopping()) {
     const TimePoint now = clock_.Now();
@@ -176,12 +179,84 @@ void CalendarWorker::Finish(const SessionCalendarEntry& claimed, const CalendarB
   if (enqueued && outbox_listener_) outbox_listener_();
 }
 
+int CalendarWorker::AnswerDueTimeRequests() {
+  int calls = 0;
+  while (!signal_.stopping()) {
+    const TimePoint now = clock_.Now();
+    std::vector<TimeRequest> claimed;
+    const Status status = store_.Run(Store::Access::kWrite, [&](StoreTransaction& store) {
+      claimed.clear();
+      for (TimeRequest request : store.calendar().ListDueTimeRequests(now, options_.batch)) {
+        if (!services_.count(request.provider)) continue;
+        request.next_attempt_at = now + options_.lease;  // as for sessions: keeps other processes off
+        store.calendar().SaveTimeRequest(request);
+        claimed.push_back(std::move(request));
+      }
+    });
+    if (!status.ok()) {
+      spdlog::error("calendar: cannot claim time requests: {}", status.message());
+      return calls;
+    }
+    for (const TimeRequest& request : claimed) {
+      Answer(request);
+      ++calls;
+    }
+    if (static_cast<int>(claimed.size()) < options_.batch) return calls;
+  }
+  return calls;
+}
+
+void CalendarWorker::Answer(const TimeRequest& request) {
+  std::optional<TimeRequestParties> parties;
+  Status status = store_.Run(Store::Access::kRead, [&](StoreTransaction& store) {
+    parties = LoadTimeRequestParties(store, request.pair_id);
+  });
+  if (!status.ok()) {
+    spdlog::error("calendar: cannot read time request of pair {}: {}", request.pair_id, status.message());
+    return;  // the lease runs out and it is tried again
+  }
+  CalendarCallStatus read = CalendarCallStatus::Done();
+  CalendarsRead calendars;
+  if (parties) calendars = ReadCalendars(*services_.at(request.provider), *parties, clock_.Now(), read);
+  const int attempt = request.attempts + 1;
+  const bool again = read.outcome == CalendarCallStatus::Outcome::kRetry && attempt < kTimeRequestAttempts &&
+                     read.retry_after <= kLongestTimeRequestWait;
+  bool enqueued = false;
+  const TimePoint now = clock_.Now();
+  status = store_.Run(Store::Access::kWrite, [&](StoreTransaction& store) {
+    if (!parties) {
+      store.calendar().EraseTimeRequest(request.pair_id);  // nothing left to answer
+    } else if (again) {
+      TimeRequest retry = request;
+      retry.attempts = attempt;
+      retry.next_attempt_at =
+          now + std::max(read.retry_after, OutboxWorker::Backoff(options_, attempt, request.pair_id));
+      store.calendar().SaveTimeRequest(retry);
+    } else {
+      enqueued = SendSuggestedTimes(store, settings_, now, request, *parties, calendars);
+    }
+  });
+  if (!status.ok()) {
+    spdlog::error("calendar: time request of pair {} not answered: {}", request.pair_id, status.message());
+    return;
+  }
+  if (!read.done()) {
+    spdlog::warn("calendar: free/busy of pair {} not read from {} (attempt {}): {}{}", request.pair_id,
+                 request.provider, attempt, read.error, again ? "" : " (times sent from working hours)");
+  }
+  if (parties && !again) ++times_sent_;
+  if (enqueued && outbox_listener_) outbox_listener_();
+}
+
 void CalendarWorker::Run() {
   std::chrono::seconds wait = options_.idle_recheck;
   do {
     WorkDue();
     std::optional<TimePoint> next;
-    store_.Run(Store::Access::kRead, [&](StoreTransaction& store) { next = store.calendar().NextDueAt(); });
+    store_.Run(Store::Access::kRead, [&](StoreTransaction& store) {
+      next = store.calendar().NextDueAt();
+      if (auto request = store.calendar().NextTimeRequestAt(); request && (!next || *request < *next)) next = request;
+    });
     wait = options_.idle_recheck;
     if (next) {
       wait = std::clamp(std::chrono::duration_cast<std::chrono::seconds>(*next - clock_.Now()), std::chrono::seconds(0),

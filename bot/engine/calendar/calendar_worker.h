@@ -9,6 +9,10 @@
 // invitation as a file instead, and the session counts as not booked in the
 // admin report and /metrics until a later version is.
 //
+// It also answers pairs waiting for suggested times (time_requests): it
+// reads both people's busy times from the service and sends the mentee
+// three common free times (see time_request_work.h).
+//
 // The engine never calls a service inside a command: a slow or failing
 // calendar delays only this thread.
 //
@@ -43,8 +47,8 @@ class CalendarWorker {
   CalendarWorker(const CalendarWorker&) = delete;
   CalendarWorker& operator=(const CalendarWorker&) = delete;
 
-  // Works every session due now. Returns how many service calls were made.
-  // Storage failures are logged, not thrown.
+  // Works every session and time request due now. Returns how many
+  // service calls were made. Storage failures are logged, not thrown.
   int WorkDue();
 
   // The thread's loop: work, then sleep until the next try is due, Wake()
@@ -56,10 +60,14 @@ class CalendarWorker {
   struct Totals {
     std::uint64_t booked = 0;     // versions a service accepted
     std::uint64_t gave_up = 0;    // versions given up on (people told)
+    std::uint64_t times_sent = 0; // suggested times sent, read from calendars or not
   };
-  Totals totals() const { return {booked_.load(), gave_up_.load()}; }
+  Totals totals() const { return {booked_.load(), gave_up_.load(), times_sent_.load()}; }
 
  private:
+  int WorkDueSessions();
+  int AnswerDueTimeRequests();
+  void Answer(const TimeRequest& request);
   CalendarCallStatus Work(const SessionCalendarEntry& entry, CalendarBooking& booking);
   void Finish(const SessionCalendarEntry& claimed, const CalendarBooking& booking);
 
@@ -72,6 +80,7 @@ class CalendarWorker {
   WakeSignal signal_;
   std::atomic<std::uint64_t> booked_{0};
   std::atomic<std::uint64_t> gave_up_{0};
+  std::atomic<std::uint64_t> times_sent_{0};
 };
 
 }  // namespace mentorbot

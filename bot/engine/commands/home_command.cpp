@@ -4,6 +4,7 @@
 // for admins.
 #include "bot/engine/command_context.h"
 #include "bot/engine/commands/commands.h"
+#include "bot/engine/calendar/when_form.h"
 #include "bot/engine/program/forms.h"
 #include "bot/engine/program/pair_view.h"
 #include "bot/engine/reporting/program_report.h"

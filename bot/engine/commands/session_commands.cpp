@@ -3,6 +3,7 @@
 #include "bot/engine/calendar/calendar_sync.h"
 #include "bot/engine/command_text.h"
 #include "bot/engine/commands/commands.h"
+#include "bot/engine/calendar/when_form.h"
 #include "bot/engine/program/forms.h"
 #include "bot/engine/delivery/notifications.h"
 #include "bot/engine/commands/pair_commands.h"

@@ -1,10 +1,9 @@
-// `schedule` (or `reschedule`) without a time, and the "Find a time"
-// button: three times in the coming cadence window when both people of the
-// pair are inside working hours, on a work day and outside quiet hours, each
-// in their own zone, spread over different days. Picking one runs
-// `schedule <that time>`, so it is proposed to the mentor as if typed.
-// Calendars cannot be read yet (invitations go as iCalendar files), so the
-// answer says the times come from working hours only.
+// `schedule` (or `reschedule`) without a time, and the "Find a time" button.
+// Where a calendar service books the mentee's sessions and knows them by
+// email, the times are read from both calendars by the calendar worker
+// (never inside the command: a slow service must not hold the reply) and
+// come as a direct message moments later; otherwise they come from working
+// hours at once.
 #pragma once
 
 #include <string>
@@ -15,7 +14,6 @@
 
 namespace mentorbot {
 
-// Slots of `minutes` (the session's own length when it is moved).
 // REQUIRES: the actor is the pair's mentee.
 Reply SuggestTimes(CommandContext& context, const PairView& view, const std::string& verb, int minutes);
 

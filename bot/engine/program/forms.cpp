@@ -2,6 +2,7 @@
 
 #include <array>
 
+#include "bot/engine/calendar/when_form.h"
 #include "bot/engine/command_text.h"
 #include "bot/engine/program/profile_fields.h"
 #include "bot/engine/program_rules.h"
@@ -51,13 +52,6 @@ Form JoinForm() {
   background.max_length = 1000;
   form.inputs.push_back(std::move(background));
   return form;
-}
-
-Form WhenForm(const std::string& verb, const std::string& initial) {
-  const bool move = verb == "reschedule";
-  return Form{verb, "", move ? "Move the session" : "Propose a time", move ? "Move" : "Propose",
-              {FormInput{"when", "When? In your own time zone", "tomorrow 15:00, tue 14:00 or 2026-12-01 15:00", initial,
-                         false, 100}}};
 }
 
 Button FindATimeButton() { return Button{"Find a time", "schedule", ""}; }

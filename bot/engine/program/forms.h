@@ -26,8 +26,6 @@ Form JoinForm();
 // The pulse survey for `phase` ("pre" or "post"): one 1-5 choice per
 // statement (q1, q2, …); the submission runs `pulse <phase> <r1> <r2> …`.
 Form PulseForm(const std::string& phase, const std::vector<std::string>& statements);
-// A time for `verb` ("schedule" or "reschedule"), read like the typed command.
-Form WhenForm(const std::string& verb, const std::string& initial = "");
 // "Find a time": runs `schedule` without a time, which suggests times both
 // people of the pair are free.
 Button FindATimeButton();

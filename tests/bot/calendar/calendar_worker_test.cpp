@@ -7,8 +7,7 @@
 #include <algorithm>
 
 #include "bot/engine/scheduling/scheduler.h"
-#include "tests/bot/program_fixture.h"
-#include "tests/support/fake_calendar_service.h"
+#include "tests/bot/calendar/calendar_service_fixture.h"
 
 namespace mentorbot {
 namespace {
@@ -17,31 +16,8 @@ using ::testing::HasSubstr;
 using ::testing::IsEmpty;
 using ::testing::SizeIs;
 
-ProgramSettings GraphSettings() {
-  ProgramSettings settings = EngineHarness::DefaultSettings();
-  settings.calendar_provider = "graph";
-  settings.calendar_provider_by_workspace["TFILES"] = "";  // another workspace keeps files
-  return settings;
-}
-
-OutboxOptions FewAttempts() {
-  OutboxOptions options;
-  options.max_attempts = 3;
-  options.first_backoff = std::chrono::seconds(10);
-  options.max_backoff = std::chrono::seconds(60);
-  return options;
-}
-
-class CalendarWorkerTest : public ProgramTest {
+class CalendarWorkerTest : public CalendarServiceTest {
  protected:
-  CalendarWorkerTest() : ProgramTest(GraphSettings()) {}
-
-  void SetUp() override {
-    ProgramTest::SetUp();
-    bot.Say(mentor, "profile set email ada@example.com");
-    bot.Say(mentee, "profile set email grace@example.com");
-  }
-
   void Book(const std::string& when = "tomorrow 15:00") {
     bot.Say(mentee, "schedule " + when);
     bot.Say(mentor, "confirm");
@@ -69,23 +45,12 @@ class CalendarWorkerTest : public ProgramTest {
     return entry.value_or(SessionCalendarEntry{});
   }
 
-  std::vector<OutboundMessage> QueuedWithPrefix(const std::string& prefix) {
-    std::vector<OutboundMessage> found;
-    for (auto& message : Queued()) {
-      if (message.key.rfind(prefix, 0) == 0) found.push_back(std::move(message));
-    }
-    return found;
-  }
-
   int Puts() const {
     return static_cast<int>(std::count_if(service.calls().begin(), service.calls().end(),
                                           [](const auto& call) { return call.kind == "put"; }));
   }
 
   std::int64_t session_id_ = 0;
-  ProgramSettings settings = GraphSettings();
-  FakeCalendarService service;
-  CalendarWorker worker{bot.store(), bot.clock(), settings, {{"graph", &service}}, FewAttempts()};
 };
 
 TEST_F(CalendarWorkerTest, AConfirmedSessionIsBookedOnceInTheMenteesCalendarWithAMeetingLink) {
