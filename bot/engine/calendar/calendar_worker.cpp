@@ -35,6 +35,12 @@ std::optional<SessionParties> LoadParties(StoreTransaction& store, std::int64_t 
   return SessionParties{*session, *mentor, *mentee, store.pairs().ListOffLimits(pair->id), pair->open()};
 }
 
+bool PairEnded(StoreTransaction& store, std::int64_t session_id) {
+  auto session = store.sessions().Find(session_id);
+  auto pair = session ? store.pairs().Find(session->pair_id) : std::nullopt;
+  return !pair || !pair->open();
+}
+
 // The event the service should now hold for the entry's version.
 CalendarEvent EventOf(const SessionCalendarEntry& entry, const SessionParties& parties) {
   CalendarEvent event =
@@ -136,6 +142,9 @@ void CalendarWorker::Finish(const SessionCalendarEntry& claimed, const CalendarB
     if (!booking.event_id.empty()) entry->event_id = booking.event_id;
     entry->join_url = booking.join_url;
     if (result.done()) {
+      if (claimed.cancelled && entry->sequence == claimed.sequence && PairEnded(store, claimed.session_id)) {
+        entry->mailbox.clear();  // it can never come back: keep no email (forget-me ends the pair)
+      }
       entry->synced_sequence = claimed.sequence;
       entry->attempts = 0;
       entry->last_error.clear();

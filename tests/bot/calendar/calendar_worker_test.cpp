@@ -145,6 +145,28 @@ TEST_F(CalendarWorkerTest, AfterTheLastAttemptBothHearTheSessionStandsAndGetAFil
   EXPECT_THAT(bot.Say(admin, "admin report"), HasSubstr("Sessions the calendar service could not book: 0"));
 }
 
+TEST_F(CalendarWorkerTest, ForgetMeCancelsTheEventThenKeepsNoEmail) {
+  Book();
+  Work();
+  const std::string id = Entry().event_id;
+  ASSERT_THAT(bot.Say(mentee, "forget-me confirm"), HasSubstr("erased"));
+  EXPECT_EQ(Entry().mailbox, "grace@example.com") << "still needed to cancel";
+  Work();
+  EXPECT_TRUE(service.events().at(id).cancelled);
+  EXPECT_EQ(service.calls().back().mailbox, "grace@example.com");
+  EXPECT_EQ(Entry().mailbox, "") << "the pair ended: the session can never come back";
+}
+
+TEST_F(CalendarWorkerTest, APausedPairKeepsItsMailboxToComeBack) {
+  Book();
+  Work();
+  Entry();
+  bot.Say(mentee, "pause 14");
+  Work();
+  EXPECT_TRUE(Entry().cancelled);
+  EXPECT_EQ(Entry().mailbox, "grace@example.com");
+}
+
 TEST_F(CalendarWorkerTest, ARefusalIsNotRetried) {
   service.FailNext(CalendarCallStatus::Permanent("http 403 ErrorAccessDenied"));
   Book();
