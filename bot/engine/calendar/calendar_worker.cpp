@@ -74,36 +74,55 @@ CalendarWorker::CalendarWorker(Store& store, const Clock& clock, const ProgramSe
 
 int CalendarWorker::WorkDue() { return WorkDueSessions() + AnswerDueTimeRequests(); }
 
-int CalendarWorker::WorkDueSessions() {
+template <typename Item>
+int CalendarWorker::Drain(const char* what, const ListDue<Item>& list_due, const SaveItem<Item>& save,
+                          const std::function<void(const Item&)>& work) {
   int calls = 0;
   while (!signal_.stopping()) {
     const TimePoint now = clock_.Now();
-    std::vector<SessionCalendarEntry> claimed;
+    std::vector<Item> claimed;
     // Claiming pushes next_attempt_at a lease ahead, so another process (or
     // this one after a crash) takes the work again only once the lease ends.
     const Status status = store_.Run(Store::Access::kWrite, [&](StoreTransaction& store) {
       claimed.clear();
-      for (SessionCalendarEntry entry : store.calendar().ListDue(now, options_.batch)) {
-        if (!services_.count(entry.provider)) continue;
-        entry.next_attempt_at = now + options_.lease;
-        store.calendar().Save(entry);
-        claimed.push_back(std::move(entry));
+      for (Item item : list_due(store, now)) {
+        if (!services_.count(item.provider)) continue;
+        item.next_attempt_at = now + options_.lease;
+        save(store, item);
+        claimed.push_back(std::move(item));
       }
     });
     if (!status.ok()) {
-      spdlog::error("calendar: cannot claim due sessions: {}", status.message());
+      spdlog::error("calendar: cannot claim due {}: {}", what, status.message());
       return calls;
     }
-    if (claimed.empty()) return calls;
-    for (const SessionCalendarEntry& entry : claimed) {
-      CalendarBooking booking;
-      booking.status = Work(entry, booking);
+    for (const Item& item : claimed) {
+      work(item);
       ++calls;
-      Finish(entry, booking);
     }
     if (static_cast<int>(claimed.size()) < options_.batch) return calls;
   }
   return calls;
+}
+
+int CalendarWorker::WorkDueSessions() {
+  return Drain<SessionCalendarEntry>(
+      "sessions",
+      [&](StoreTransaction& store, TimePoint now) { return store.calendar().ListDue(now, options_.batch); },
+      [](StoreTransaction& store, const SessionCalendarEntry& entry) { store.calendar().Save(entry); },
+      [&](const SessionCalendarEntry& entry) {
+        CalendarBooking booking;
+        booking.status = Work(entry, booking);
+        Finish(entry, booking);
+      });
+}
+
+int CalendarWorker::AnswerDueTimeRequests() {
+  return Drain<TimeRequest>(
+      "time requests",
+      [&](StoreTransaction& store, TimePoint now) { return store.calendar().ListDueTimeRequests(now, options_.batch); },
+      [](StoreTransaction& store, const TimeRequest& request) { store.calendar().SaveTimeRequest(request); },
+      [&](const TimeRequest& request) { Answer(request); });
 }
 
 CalendarCallStatus CalendarWorker::Work(const SessionCalendarEntry& entry, CalendarBooking& booking) {
@@ -186,33 +205,6 @@ void CalendarWorker::Finish(const SessionCalendarEntry& claimed, const CalendarB
                  claimed.sequence, claimed.provider, attempt, result.error, give_up ? " (gave up; people told)" : "");
   }
   if (enqueued && outbox_listener_) outbox_listener_();
-}
-
-int CalendarWorker::AnswerDueTimeRequests() {
-  int calls = 0;
-  while (!signal_.stopping()) {
-    const TimePoint now = clock_.Now();
-    std::vector<TimeRequest> claimed;
-    const Status status = store_.Run(Store::Access::kWrite, [&](StoreTransaction& store) {
-      claimed.clear();
-      for (TimeRequest request : store.calendar().ListDueTimeRequests(now, options_.batch)) {
-        if (!services_.count(request.provider)) continue;
-        request.next_attempt_at = now + options_.lease;  // as for sessions: keeps other processes off
-        store.calendar().SaveTimeRequest(request);
-        claimed.push_back(std::move(request));
-      }
-    });
-    if (!status.ok()) {
-      spdlog::error("calendar: cannot claim time requests: {}", status.message());
-      return calls;
-    }
-    for (const TimeRequest& request : claimed) {
-      Answer(request);
-      ++calls;
-    }
-    if (static_cast<int>(claimed.size()) < options_.batch) return calls;
-  }
-  return calls;
 }
 
 void CalendarWorker::Answer(const TimeRequest& request) {

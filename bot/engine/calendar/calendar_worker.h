@@ -65,6 +65,15 @@ class CalendarWorker {
   Totals totals() const { return {booked_.load(), gave_up_.load(), times_sent_.load()}; }
 
  private:
+  template <typename Item>
+  using ListDue = std::function<std::vector<Item>(StoreTransaction&, TimePoint)>;
+  template <typename Item>
+  using SaveItem = std::function<void(StoreTransaction&, const Item&)>;
+  // Claims due items (each has provider and next_attempt_at) in batches and
+  // works each, until none is due. Returns how many were worked.
+  template <typename Item>
+  int Drain(const char* what, const ListDue<Item>& list_due, const SaveItem<Item>& save,
+            const std::function<void(const Item&)>& work);
   int WorkDueSessions();
   int AnswerDueTimeRequests();
   void Answer(const TimeRequest& request);
