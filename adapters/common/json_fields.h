@@ -16,6 +16,13 @@ inline std::string StringField(const nlohmann::json& object, const char* name) {
   return it != object.end() && it->is_string() ? it->get<std::string>() : std::string();
 }
 
+// A member of any type; null when absent or `object` is not an object.
+inline nlohmann::json Member(const nlohmann::json& object, const char* name) {
+  if (!object.is_object()) return nlohmann::json();
+  auto it = object.find(name);
+  return it == object.end() ? nlohmann::json() : *it;
+}
+
 // A boolean member: true only when it is there and is the boolean true.
 inline bool IsTrue(const nlohmann::json& object, const char* name) {
   if (!object.is_object()) return false;

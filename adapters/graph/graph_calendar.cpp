@@ -16,13 +16,6 @@ namespace {
 
 using nlohmann::json;
 
-// A member of untrusted JSON, null when absent or not an object.
-json Member(const json& object, const char* name) {
-  if (!object.is_object()) return json();
-  auto it = object.find(name);
-  return it == object.end() ? json() : *it;
-}
-
 std::string ErrorCode(const json& body) { return StringField(Member(body, "error"), "code"); }
 
 // The event's id and Teams link from a create or update answer.
@@ -102,7 +95,12 @@ CalendarBooking GraphCalendar::Create(const std::string& mailbox, const Calendar
   Answer answer = Call(Method::kPost, UserUrl(mailbox) + "/events", GraphCreateRequest(mailbox, event, transaction_id),
                        "create event");
   if (!answer.ok()) return {answer.failure, "", ""};
-  return Booked(answer.body, "create event");
+  CalendarBooking made = Booked(answer.body, "create event");
+  if (!made.status.done() || GraphEventSays(answer.body, mailbox, event)) return made;
+  // A retried create answered with what an earlier try made: update it.
+  if (auto updated = Update(mailbox, event, made.event_id)) return *updated;
+  return {CalendarCallStatus::Retry("graph create event: the event made was deleted before it could be updated"), "",
+          ""};
 }
 
 std::optional<CalendarBooking> GraphCalendar::Update(const std::string& mailbox, const CalendarEvent& event,

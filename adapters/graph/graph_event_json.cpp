@@ -6,7 +6,9 @@
 #include <array>
 #include <cctype>
 
+#include "adapters/common/json_fields.h"
 #include "adapters/graph/graph_date_time.h"
+#include "adapters/graph/graph_meeting_body.h"
 
 namespace mentorbot {
 
@@ -57,6 +59,38 @@ nlohmann::json GraphCreateRequest(const std::string& mailbox, const CalendarEven
   request["allowNewTimeProposals"] = false;
   request["transactionId"] = transaction_id;
   return request;
+}
+
+namespace {
+std::vector<std::string> InvitedAddresses(const nlohmann::json& attendees) {
+  std::vector<std::string> addresses;
+  if (!attendees.is_array()) return addresses;
+  for (const auto& attendee : attendees) {
+    std::string address = StringField(Member(attendee, "emailAddress"), "address");
+    std::transform(address.begin(), address.end(), address.begin(), [](unsigned char c) { return std::tolower(c); });
+    addresses.push_back(std::move(address));
+  }
+  std::sort(addresses.begin(), addresses.end());
+  return addresses;
+}
+
+bool BodySays(const nlohmann::json& body, const std::string& description) {
+  const std::string content = StringField(body, "content");
+  std::string type = StringField(body, "contentType");
+  std::transform(type.begin(), type.end(), type.begin(), [](unsigned char c) { return std::tolower(c); });
+  if (type == "html") return content.find(TextAsHtml(description)) != std::string::npos;
+  return content == description;
+}
+}  // namespace
+
+bool GraphEventSays(const nlohmann::json& made, const std::string& mailbox, const CalendarEvent& event) {
+  const nlohmann::json wanted = GraphEventFields(mailbox, event);
+  return StringField(made, "subject") == event.summary &&
+         ReadGraphUtcDateTime(Member(made, "start")) == std::optional<TimePoint>(event.starts_at) &&
+         ReadGraphUtcDateTime(Member(made, "end")) ==
+             std::optional<TimePoint>(event.starts_at + std::chrono::minutes(event.minutes)) &&
+         InvitedAddresses(Member(made, "attendees")) == InvitedAddresses(wanted["attendees"]) &&
+         BodySays(Member(made, "body"), event.description);
 }
 
 }  // namespace mentorbot

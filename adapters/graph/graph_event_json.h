@@ -28,4 +28,12 @@ nlohmann::json GraphEventFields(const std::string& mailbox, const CalendarEvent&
 nlohmann::json GraphCreateRequest(const std::string& mailbox, const CalendarEvent& event,
                                   const std::string& transaction_id);
 
+// Whether the event Graph answered a create with says what `event` says:
+// subject, start, end, invited addresses and the description (in a text
+// body, or escaped in an HTML one). A create retried with its
+// transactionId is answered with the event the lost try made, which a
+// change made in between (a move, a new agenda) is not yet in: then it is
+// brought up to date. Errs towards "differs": that costs one update.
+bool GraphEventSays(const nlohmann::json& made, const std::string& mailbox, const CalendarEvent& event);
+
 }  // namespace mentorbot

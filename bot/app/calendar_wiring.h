@@ -26,8 +26,16 @@ struct CalendarServices {
   std::map<std::string, CalendarService*> by_provider;  // "graph", "google"
 };
 
-// InvalidArgument naming the key or variable when a provider in use cannot
-// be built (no secret, an unreadable key file). REQUIRES: clock outlives it.
+// A config error (exit 2 at startup) naming the variable or key when a
+// provider in use lacks its credentials: GRAPH_CLIENT_SECRET unset for
+// graph; for google no key file, or one that cannot be read or is not a
+// service account key (named by calendar.google_key_file or
+// GOOGLE_SERVICE_ACCOUNT_KEY_FILE, whichever gave the path). Says which
+// calendar key makes it needed; never quotes a secret or the key.
+Status CheckCalendarCredentials(const Config& config, const Secrets& secrets);
+
+// The services; the same InvalidArgument as CheckCalendarCredentials when a
+// provider in use cannot be built. REQUIRES: clock outlives it.
 StatusOr<std::unique_ptr<CalendarServices>> CreateCalendarServices(const Config& config, const Secrets& secrets,
                                                                    const Clock& clock);
 

@@ -5,6 +5,7 @@
 
 #include <iostream>
 
+#include "bot/app/calendar_wiring.h"
 #include "bot/app/cli.h"
 #include "bot/app/config.h"
 #include "bot/app/subcommands.h"
@@ -38,6 +39,14 @@ int main(int argc, char** argv) {
     std::cerr << "mentorbot: bad config: " << line->config_path
               << ": teams.allow_unauthenticated: must be false while TEAMS_APP_ID is set\n";
     return 2;
+  }
+  // Every subcommand but backup builds the calendar services: a missing
+  // secret is the operator's config to fix, not a failure to start.
+  if (line->action != CommandLine::Action::kBackup) {
+    if (const Status calendar = CheckCalendarCredentials(*config, secrets); !calendar.ok()) {
+      std::cerr << "mentorbot: bad config: " << line->config_path << ": " << calendar.message() << "\n";
+      return 2;
+    }
   }
   // Logs go to stderr; stdout carries the console adapter's replies.
   spdlog::set_default_logger(spdlog::stderr_color_mt("mentorbot"));

@@ -75,6 +75,7 @@ TEST_F(GraphCalendarTest, CreatesTheEventWithATeamsMeetingInTheOrganizersMailbox
   EXPECT_THAT(events[0].attendees, ::testing::ElementsAre(kMentor)) << "not the organizer, nobody without an email";
   EXPECT_THAT(events[0].body_html, ::testing::HasSubstr("Agenda:<br>Growth &amp; &lt;feedback&gt;"));
   EXPECT_FALSE(events[0].allow_new_time_proposals);
+  EXPECT_EQ(graph.calls(Route::kPatch), 0) << "the event made says what was asked: nothing to bring up to date";
 
   const auto creates = CallsTo(Route::kCreate);
   ASSERT_EQ(creates.size(), 1u);
@@ -113,6 +114,25 @@ TEST_F(GraphCalendarTest, ACreateWhoseAnswerWasLostIsRetriedIntoTheSameEvent) {
   const auto creates = CallsTo(Route::kCreate);
   ASSERT_EQ(creates.size(), 2u);
   EXPECT_EQ(creates[0].body["transactionId"], creates[1].body["transactionId"]);
+}
+
+TEST_F(GraphCalendarTest, ARetriedCreateBringsTheEventTheLostTryMadeUpToDate) {
+  graph.LoseNextAnswer(Route::kCreate);
+  EXPECT_EQ(calendar.Put(kMentee, Session(), "").status.outcome, Outcome::kRetry);
+  CalendarEvent moved = Session();  // changed before the retry: same uid, so the same transactionId
+  moved.sequence = 1;
+  moved.starts_at += hours(3);
+  moved.description = "Agenda:\nHiring";
+  const CalendarBooking retried = calendar.Put(kMentee, moved, "");
+  ASSERT_TRUE(retried.status.done()) << retried.status.error;
+  const auto events = graph.Events(kMentee);
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(retried.event_id, events[0].id);
+  EXPECT_EQ(events[0].start, moved.starts_at);
+  EXPECT_THAT(events[0].body_html, ::testing::HasSubstr("Hiring"));
+  EXPECT_EQ(retried.join_url, events[0].join_url) << "the meeting is kept";
+  EXPECT_FALSE(events[0].join_url.empty());
+  EXPECT_EQ(graph.calls(Route::kPatch), 1);
 }
 
 TEST_F(GraphCalendarTest, ThrottlingIsRetriedAfterGraphsDelay) {

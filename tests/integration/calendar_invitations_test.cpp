@@ -4,6 +4,7 @@
 // users.info gave; a cancellation follows with the same UID.
 #include "tests/integration/teams_program_fixture.h"
 #include "tests/support/ics_reading.h"
+#include "tests/support/slack_pair.h"
 
 namespace mentorbot {
 namespace {
@@ -17,23 +18,12 @@ std::vector<FakeSlackServer::SharedFile> WaitForShared(const FakeSlackServer& sl
 }
 
 TEST_F(TeamsProgramTest, SlackPeopleGetTheInvitationAndTheCancellationInTheirDms) {
-  slack.SetProfile("UMENTEE", "Europe/Berlin", "Morgan", "Morgan@Example.com");
-  slack.SetProfile("UMENTOR", "Africa/Lagos", "Riley", "riley@example.com");
+  SlackPair pair(slack, kSlackSecret, SlackPerson{"UMENTEE", "Morgan", "Europe/Berlin", "Morgan@Example.com"},
+                 SlackPerson{"UMENTOR", "Riley", "Africa/Lagos", "riley@example.com"});
+  pair.SetProfiles();
   Start();
-  SlackCommand("UMENTOR", "join mentor");
-  SlackCommand("UMENTOR", "profile set manager none");
-  SlackCommand("UMENTEE", "join mentee");
-  SlackCommand("UMENTEE", "profile set manager <@UBOSS|boss>");
-  // The directory sync runs beside the commands: wait for the emails it brings.
-  for (int attempt = 0; attempt < 100; ++attempt) {
-    if (SlackCommand("UMENTEE", "profile").find("morgan@example.com") != std::string::npos &&
-        SlackCommand("UMENTOR", "profile").find("riley@example.com") != std::string::npos) {
-      break;
-    }
-    std::this_thread::sleep_for(std::chrono::milliseconds(50));
-  }
-  ASSERT_THAT(SlackCommand("UMENTEE", "profile"), HasSubstr("morgan@example.com"));
-  ASSERT_THAT(SlackCommand("UADMIN", "admin pair <@UMENTOR|m> <@UMENTEE|e>"), HasSubstr("Paired"));
+  pair.Attach(bot->port());
+  ASSERT_TRUE(pair.EnrollAndPair());  // with the emails users.info gave
   SlackCommand("UMENTEE", "schedule tomorrow 15:00");
   SlackCommand("UMENTOR", "confirm");
 
