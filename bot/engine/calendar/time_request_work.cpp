@@ -1,5 +1,7 @@
 #include "bot/engine/calendar/time_request_work.h"
 
+#include <algorithm>
+
 #include "bot/engine/delivery/notifications.h"
 #include "bot/engine/program_rules.h"
 
@@ -20,8 +22,10 @@ CalendarsRead ReadCalendars(CalendarService& service, const TimeRequestParties& 
   const std::string& mentor_email = parties.mentor.profile.email;
   std::vector<std::string> emails = {mentee_email};
   if (!mentor_email.empty() && mentor_email != mentee_email) emails.push_back(mentor_email);
-  CalendarAvailability availability =
-      service.FreeBusy(mentee_email, emails, now, now + std::chrono::days(parties.cadence_days));
+  // Graph's getSchedule refuses spans past 62 days, and a cadence may be 90:
+  // the three earliest free times lie well inside eight weeks anyway.
+  const auto span = std::min<std::chrono::days>(std::chrono::days(parties.cadence_days), std::chrono::weeks(8));
+  CalendarAvailability availability = service.FreeBusy(mentee_email, emails, now, now + span);
   status = availability.status;
   CalendarsRead calendars;
   calendars.service = true;

@@ -35,7 +35,8 @@ struct TimeRequestParties {
 std::optional<TimeRequestParties> LoadTimeRequestParties(StoreTransaction& store, std::int64_t pair_id);
 
 // Both people's busy times from `service`, read with the mentee's mailbox,
-// over [now, now + cadence). `status` says whether the read worked.
+// over [now, now + cadence) (eight weeks at most). `status` says whether
+// the read worked.
 CalendarsRead ReadCalendars(CalendarService& service, const TimeRequestParties& parties, TimePoint now,
                             CalendarCallStatus& status);
 
