@@ -85,7 +85,13 @@ CalendarBooking GoogleCalendar::Patch(const std::string& mailbox, const std::str
 
 CalendarBooking GoogleCalendar::Put(const std::string& mailbox, const CalendarEvent& event,
                                     const std::string& event_id) {
-  if (!event_id.empty()) return Patch(mailbox, event_id, EventFields(event));
+  if (!event_id.empty()) {
+    // "confirmed" brings back an event cancelled before (a pause over the
+    // date, or the mentee deleted it); an event in place is left as it is.
+    json fields = EventFields(event);
+    fields["status"] = "confirmed";
+    return Patch(mailbox, event_id, fields);
+  }
   const std::string id = GoogleEventId(event.uid);
   json resource = EventFields(event);
   resource["id"] = id;

@@ -149,6 +149,17 @@ TEST_F(GoogleCalendarTest, BookingACancelledSessionAgainRestoresItsEvent) {
   EXPECT_EQ(booking.join_url, created.join_url);
 }
 
+TEST_F(GoogleCalendarTest, UpdatingAnEventCancelledBeforeBringsItBack) {
+  const auto created = calendar.Put(kMentee, Session(), "");
+  ASSERT_TRUE(calendar.Cancel(kMentee, created.event_id, "").done());  // a pause over the date
+  CalendarEvent resumed = Session();
+  resumed.sequence = 2;
+  const auto booking = calendar.Put(kMentee, resumed, created.event_id);
+  ASSERT_TRUE(booking.status.done()) << booking.status.error;
+  EXPECT_EQ(OnlyEvent(kMentee)["status"], "confirmed");
+  EXPECT_EQ(google.Calls(Route::kPatch).back().body["status"], "confirmed");
+}
+
 TEST_F(GoogleCalendarTest, RateLimitsAreRetriedAfterTheirDelayAndOtherRefusalsArePermanent) {
   google.FailNext(Route::kInsert, 1, 429, 17, "rateLimitExceeded");
   const auto limited = calendar.Put(kMentee, Session(), "");
