@@ -250,11 +250,27 @@ TEST_F(GraphCalendarTest, ACancelReachesEveryoneOnceAndAGoneEventIsDone) {
   EXPECT_EQ(events[0].cancel_comment, "Alex left the program");
   EXPECT_EQ(CallsTo(Route::kCancel).back().path, "/v1.0/users/morgan@contoso.com/events/" + booking.event_id + "/cancel");
 
-  ASSERT_TRUE(graph.DeleteEvent(kMentee, booking.event_id));
-  EXPECT_TRUE(calendar.Cancel(kMentee, booking.event_id, "again").done()) << "404: already gone";
+  EXPECT_TRUE(calendar.Cancel(kMentee, booking.event_id, "again").done())
+      << "404: a cancelled event moved to Deleted Items under another id";
   const int cancels = graph.calls(Route::kCancel);
   EXPECT_TRUE(calendar.Cancel(kMentee, "", "never made").done());
   EXPECT_EQ(graph.calls(Route::kCancel), cancels);
+}
+
+TEST_F(GraphCalendarTest, BookingAgainAfterACancelMakesANewEventWithItsOwnMeeting) {
+  const CalendarBooking booking = calendar.Put(kMentee, Session(), "");
+  ASSERT_TRUE(calendar.Cancel(kMentee, booking.event_id, "paused").done());  // a pause over the date
+  CalendarEvent resumed = Session();
+  resumed.sequence = 2;
+  const CalendarBooking again = calendar.Put(kMentee, resumed, booking.event_id);
+  ASSERT_TRUE(again.status.done()) << again.status.error;
+  EXPECT_NE(again.event_id, booking.event_id);
+  const auto events = graph.Events(kMentee);
+  ASSERT_EQ(events.size(), 2u);
+  EXPECT_TRUE(events[0].cancelled);
+  EXPECT_FALSE(events[1].cancelled);
+  EXPECT_EQ(again.join_url, events[1].join_url);
+  EXPECT_FALSE(again.join_url.empty());
 }
 
 TEST_F(GraphCalendarTest, FreeBusyIsReadInUtcAsTimesOnly) {

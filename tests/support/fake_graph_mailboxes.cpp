@@ -41,9 +41,11 @@ std::string FakeGraphMailboxes::Lower(std::string text) {
   return text;
 }
 
+// A cancelled event is gone too: Graph's cancel moves it to Deleted Items,
+// and an item moved to another folder gets another id.
 FakeGraphMailboxes::Event* FakeGraphMailboxes::Find(const std::string& mailbox, const std::string& id) {
   for (Event& event : events_) {
-    if (event.id == id && event.mailbox == Lower(mailbox) && !event.deleted) return &event;
+    if (event.id == id && event.mailbox == Lower(mailbox) && !event.deleted && !event.cancelled) return &event;
   }
   return nullptr;
 }
