@@ -82,6 +82,14 @@ int SqliteCalendarRepository::CountGaveUp() {
       .value_or(0);
 }
 
+int SqliteCalendarRepository::ForgetMailbox(const std::string& mailbox) {
+  auto& statement = connection_.Prepare(
+      "UPDATE session_calendar SET mailbox = '' WHERE mailbox = ? "
+      "AND NOT (provider <> '' AND synced_sequence < sequence AND gave_up = 0)");
+  statement.bind(1, mailbox);
+  return statement.exec();
+}
+
 #undef CALENDAR_COLUMNS
 
 }  // namespace mentorbot

@@ -98,7 +98,9 @@ class SqliteCalendarRepository : public CalendarRepository {
   std::vector<SessionCalendarEntry> ListDue(TimePoint now, int limit) override;
   std::optional<TimePoint> NextDueAt() override;
   int CountGaveUp() override;
+  int ForgetMailbox(const std::string& mailbox) override;
   void SaveTimeRequest(const TimeRequest& request) override;
+  std::optional<TimeRequest> FindTimeRequest(std::int64_t pair_id) override;
   std::vector<TimeRequest> ListDueTimeRequests(TimePoint now, int limit) override;
   std::optional<TimePoint> NextTimeRequestAt() override;
   void EraseTimeRequest(std::int64_t pair_id) override;

@@ -37,6 +37,11 @@ void SqliteCalendarRepository::SaveTimeRequest(const TimeRequest& request) {
   statement.exec();
 }
 
+std::optional<TimeRequest> SqliteCalendarRepository::FindTimeRequest(std::int64_t pair_id) {
+  return QueryOne(connection_, "SELECT " TIME_REQUEST_COLUMNS " FROM time_requests WHERE pair_id = ?", ReadRequest,
+                  static_cast<int64_t>(pair_id));
+}
+
 std::vector<TimeRequest> SqliteCalendarRepository::ListDueTimeRequests(TimePoint now, int limit) {
   return QueryAll(connection_,
                   "SELECT " TIME_REQUEST_COLUMNS " FROM time_requests WHERE next_attempt_at <= ? "

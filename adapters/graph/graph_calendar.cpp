@@ -26,6 +26,13 @@ CalendarBooking Booked(const json& event, const std::string& what) {
   return {CalendarCallStatus::Done(), id, StringField(Member(event, "onlineMeeting"), "joinUrl")};
 }
 
+// The transactionId of a create that must not be answered with an event
+// made before (deleted since): the sequence, raised with every change sent,
+// gives one that a retry of this same change still shares.
+std::string FreshTransactionId(const CalendarEvent& event) {
+  return GraphTransactionId(event.uid + "#" + std::to_string(event.sequence));
+}
+
 }  // namespace
 
 GraphCalendar::GraphCalendar(GraphCalendarConfig config, HttpClient& http, const Clock& clock)
@@ -83,11 +90,9 @@ CalendarBooking GraphCalendar::Put(const std::string& mailbox, const CalendarEve
                                    const std::string& event_id) {
   if (event_id.empty()) return Create(mailbox, event, GraphTransactionId(event.uid));
   if (auto updated = Update(mailbox, event, event_id)) return *updated;
-  // The organizer deleted the event: make it again. Not with the first
-  // transactionId, which Graph would answer with the deleted event; the
-  // sequence (raised with every change sent) gives a new one that a retry
-  // of this same change still shares.
-  return Create(mailbox, event, GraphTransactionId(event.uid + "#" + std::to_string(event.sequence)));
+  // The organizer deleted the event (or a cancel moved it to Deleted
+  // Items): make it again, under a fresh transactionId.
+  return Create(mailbox, event, FreshTransactionId(event));
 }
 
 CalendarBooking GraphCalendar::Create(const std::string& mailbox, const CalendarEvent& event,
@@ -99,6 +104,10 @@ CalendarBooking GraphCalendar::Create(const std::string& mailbox, const Calendar
   if (!made.status.done() || GraphEventSays(answer.body, mailbox, event)) return made;
   // A retried create answered with what an earlier try made: update it.
   if (auto updated = Update(mailbox, event, made.event_id)) return *updated;
+  // That event was deleted since, and its transactionId keeps answering with
+  // it: a new one, as when the organizer deleted a booked event.
+  const std::string fresh = FreshTransactionId(event);
+  if (transaction_id != fresh) return Create(mailbox, event, fresh);
   return {CalendarCallStatus::Retry("graph create event: the event made was deleted before it could be updated"), "",
           ""};
 }

@@ -8,7 +8,6 @@
 
 #include "adapters/common/json_fields.h"
 #include "adapters/graph/graph_date_time.h"
-#include "adapters/graph/graph_meeting_body.h"
 
 namespace mentorbot {
 
@@ -74,12 +73,30 @@ std::vector<std::string> InvitedAddresses(const nlohmann::json& attendees) {
   return addresses;
 }
 
-bool BodySays(const nlohmann::json& body, const std::string& description) {
-  const std::string content = StringField(body, "content");
-  std::string type = StringField(body, "contentType");
-  std::transform(type.begin(), type.end(), type.begin(), [](unsigned char c) { return std::tolower(c); });
-  if (type == "html") return content.find(TextAsHtml(description)) != std::string::npos;
-  return content == description;
+// Whitespace runs as one space, trimmed: Exchange rewrites line breaks.
+std::string Squeezed(std::string_view text) {
+  std::string squeezed;
+  for (unsigned char c : text) {
+    if (std::isspace(c)) {
+      if (!squeezed.empty() && squeezed.back() != ' ') squeezed += ' ';
+    } else {
+      squeezed += static_cast<char>(c);
+    }
+  }
+  if (!squeezed.empty() && squeezed.back() == ' ') squeezed.pop_back();
+  return squeezed;
+}
+
+// bodyPreview is the body's start as plain text (Exchange's own rendering,
+// cut at 255 characters, the Teams meeting's text after ours): it says the
+// description when one begins with the other, whitespace aside.
+bool PreviewSays(const nlohmann::json& made, const std::string& description) {
+  const auto preview = made.is_object() ? made.find("bodyPreview") : made.end();
+  if (!made.is_object() || preview == made.end() || !preview->is_string()) return false;
+  const std::string shown = Squeezed(preview->get<std::string>());
+  const std::string wanted = Squeezed(description);
+  return shown.size() >= wanted.size() ? shown.compare(0, wanted.size(), wanted) == 0
+                                       : wanted.compare(0, shown.size(), shown) == 0;
 }
 }  // namespace
 
@@ -90,7 +107,7 @@ bool GraphEventSays(const nlohmann::json& made, const std::string& mailbox, cons
          ReadGraphUtcDateTime(Member(made, "end")) ==
              std::optional<TimePoint>(event.starts_at + std::chrono::minutes(event.minutes)) &&
          InvitedAddresses(Member(made, "attendees")) == InvitedAddresses(wanted["attendees"]) &&
-         BodySays(Member(made, "body"), event.description);
+         PreviewSays(made, event.description);
 }
 
 }  // namespace mentorbot

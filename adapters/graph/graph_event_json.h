@@ -29,8 +29,9 @@ nlohmann::json GraphCreateRequest(const std::string& mailbox, const CalendarEven
                                   const std::string& transaction_id);
 
 // Whether the event Graph answered a create with says what `event` says:
-// subject, start, end, invited addresses and the description (in a text
-// body, or escaped in an HTML one). A create retried with its
+// subject, start, end, invited addresses and the description (the start
+// of bodyPreview, whitespace aside: the HTML Exchange makes of a text body
+// is its own). A create retried with its
 // transactionId is answered with the event the lost try made, which a
 // change made in between (a move, a new agenda) is not yet in: then it is
 // brought up to date. Errs towards "differs": that costs one update.

@@ -183,10 +183,15 @@ class CalendarRepository {
   virtual std::optional<TimePoint> NextDueAt() = 0;
   // Sessions whose latest version is not in the calendars (given up on).
   virtual int CountGaveUp() = 0;
+  // forget-me: the organizer's mailbox is emptied wherever no calendar work
+  // still needs it (a cancel waiting to be sent keeps it until it is done).
+  // Returns how many entries were changed.
+  virtual int ForgetMailbox(const std::string& mailbox) = 0;
 
   // The calendar worker's other queue: pairs waiting for suggested times
   // read from their calendars. One request a pair; saving again replaces it.
   virtual void SaveTimeRequest(const TimeRequest& request) = 0;
+  virtual std::optional<TimeRequest> FindTimeRequest(std::int64_t pair_id) = 0;
   virtual std::vector<TimeRequest> ListDueTimeRequests(TimePoint now, int limit) = 0;
   virtual std::optional<TimePoint> NextTimeRequestAt() = 0;
   virtual void EraseTimeRequest(std::int64_t pair_id) = 0;

@@ -39,7 +39,7 @@ class GraphCalendarTest : public ::testing::Test {
     CalendarEvent event;
     event.uid = "20261101T080000Z-session-7@mentorbot";
     event.summary = "Reverse mentoring: Alex & Morgan";
-    event.description = "Agenda:\nGrowth & <feedback>";
+    event.description = "Agenda:\nGrowth & <feedback>\n\nOff-limits: \"Project X\", O'Brien's team";
     event.starts_at = TestEpoch() + hours(48);  // 2026-11-25 09:00 UTC
     event.minutes = 45;
     event.organizer = CalendarPerson{"Morgan", kMentee, true};
@@ -133,6 +133,33 @@ TEST_F(GraphCalendarTest, ARetriedCreateBringsTheEventTheLostTryMadeUpToDate) {
   EXPECT_EQ(retried.join_url, events[0].join_url) << "the meeting is kept";
   EXPECT_FALSE(events[0].join_url.empty());
   EXPECT_EQ(graph.calls(Route::kPatch), 1);
+}
+
+TEST_F(GraphCalendarTest, ARetriedCreateSeesANewAgendaAlone) {
+  graph.LoseNextAnswer(Route::kCreate);
+  EXPECT_EQ(calendar.Put(kMentee, Session(), "").status.outcome, Outcome::kRetry);
+  CalendarEvent agenda = Session();
+  agenda.sequence = 1;
+  agenda.description = "Agenda:\nGrowth & <feedback>, then hiring";
+  ASSERT_TRUE(calendar.Put(kMentee, agenda, "").status.done());
+  EXPECT_EQ(graph.calls(Route::kPatch), 1);
+  EXPECT_THAT(graph.Events(kMentee)[0].body_html, ::testing::HasSubstr("then hiring"));
+}
+
+TEST_F(GraphCalendarTest, ARetriedCreateWhoseEventWasDeletedMakesAFreshOne) {
+  graph.LoseNextAnswer(Route::kCreate);
+  EXPECT_EQ(calendar.Put(kMentee, Session(), "").status.outcome, Outcome::kRetry);
+  ASSERT_TRUE(graph.DeleteEvent(kMentee, graph.Events(kMentee)[0].id));  // the organizer, in Outlook
+  CalendarEvent moved = Session();
+  moved.sequence = 1;
+  moved.starts_at += hours(1);
+  const CalendarBooking booking = calendar.Put(kMentee, moved, "");
+  ASSERT_TRUE(booking.status.done()) << booking.status.error;
+  const auto events = graph.Events(kMentee);
+  ASSERT_EQ(events.size(), 2u);
+  EXPECT_TRUE(events[0].deleted);
+  EXPECT_EQ(events[1].id, booking.event_id);
+  EXPECT_EQ(events[1].start, moved.starts_at);
 }
 
 TEST_F(GraphCalendarTest, ThrottlingIsRetriedAfterGraphsDelay) {

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <deque>
+#include <functional>
 #include <map>
 #include <string>
 #include <vector>
@@ -49,6 +50,7 @@ class FakeCalendarService : public CalendarService {
   CalendarAvailability FreeBusy(const std::string& mailbox, const std::vector<std::string>& emails, TimePoint,
                                 TimePoint) override {
     calls_.push_back({"freebusy", mailbox, ""});
+    if (during_freebusy) during_freebusy();
     if (auto failure = NextFailure()) return {*failure, {}};
     CalendarAvailability availability;
     for (const auto& email : emails) {
@@ -58,6 +60,8 @@ class FakeCalendarService : public CalendarService {
   }
 
   void SetBusy(const std::string& email, std::vector<BusyInterval> busy) { busy_[email] = std::move(busy); }
+  // Runs inside every FreeBusy call: what people do while the service answers.
+  std::function<void()> during_freebusy;
   const std::map<std::string, Held>& events() const { return events_; }
   const std::vector<Call>& calls() const { return calls_; }
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstring>
 #include <sstream>
 
 #include "tests/support/fake_graph_json.h"
@@ -21,6 +22,38 @@ std::string EscapeHtml(const std::string& text) {
     else html += c;
   }
   return html;
+}
+
+// bodyPreview: the body as plain text, tags dropped, line breaks as CRLF,
+// entities decoded, cut at 255 characters, as Graph gives it.
+std::string PreviewOf(const std::string& html) {
+  std::string text;
+  for (std::size_t at = 0; at < html.size();) {
+    if (html[at] == '<') {
+      const std::size_t end = html.find('>', at);
+      const std::string tag = FakeGraphMailboxes::Lower(html.substr(at, end == std::string::npos ? std::string::npos : end - at + 1));
+      if (tag.rfind("<br", 0) == 0 || tag.rfind("<div", 0) == 0) text += "\r\n";
+      at = end == std::string::npos ? html.size() : end + 1;
+      continue;
+    }
+    if (html[at] == '&') {
+      bool decoded = false;
+      for (const auto& [entity, character] : {std::pair<const char*, char>{"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'},
+                                              {"&quot;", '"'}, {"&#39;", '\''}, {"&nbsp;", ' '}}) {
+        if (html.compare(at, std::strlen(entity), entity) == 0) {
+          text += character;
+          at += std::strlen(entity);
+          decoded = true;
+          break;
+        }
+      }
+      if (decoded) continue;
+    }
+    text += html[at++];
+  }
+  const std::size_t first = text.find_first_not_of("\r\n ");
+  text = first == std::string::npos ? "" : text.substr(first);
+  return text.substr(0, 255);
 }
 
 // What Exchange writes into the body of a Teams meeting.
@@ -203,6 +236,7 @@ json FakeGraphMailboxes::ToJson(const Event& event) const {
   json answer = {{"id", event.id},
                  {"subject", event.subject},
                  {"body", {{"contentType", "html"}, {"content", event.body_html}}},
+                 {"bodyPreview", PreviewOf(event.body_html)},
                  {"start", WriteUtcTime(event.start)},
                  {"end", WriteUtcTime(event.end)},
                  {"attendees", attendees},

@@ -86,7 +86,6 @@ int CalendarWorker::Drain(const char* what, const ListDue<Item>& list_due, const
     const Status status = store_.Run(Store::Access::kWrite, [&](StoreTransaction& store) {
       claimed.clear();
       for (Item item : list_due(store, now)) {
-        if (!services_.count(item.provider)) continue;
         item.next_attempt_at = now + options_.lease;
         save(store, item);
         claimed.push_back(std::move(item));
@@ -108,7 +107,12 @@ int CalendarWorker::Drain(const char* what, const ListDue<Item>& list_due, const
 int CalendarWorker::WorkDueSessions() {
   return Drain<SessionCalendarEntry>(
       "sessions",
-      [&](StoreTransaction& store, TimePoint now) { return store.calendar().ListDue(now, options_.batch); },
+      [&](StoreTransaction& store, TimePoint now) {
+        auto due = store.calendar().ListDue(now, options_.batch);
+        // A session of a service this process lacks is left for one that has it.
+        std::erase_if(due, [&](const SessionCalendarEntry& entry) { return !services_.count(entry.provider); });
+        return due;
+      },
       [](StoreTransaction& store, const SessionCalendarEntry& entry) { store.calendar().Save(entry); },
       [&](const SessionCalendarEntry& entry) {
         CalendarBooking booking;
@@ -218,15 +222,30 @@ void CalendarWorker::Answer(const TimeRequest& request) {
   }
   CalendarCallStatus read = CalendarCallStatus::Done();
   CalendarsRead calendars;
-  if (parties) calendars = ReadCalendars(*services_.at(request.provider), *parties, clock_.Now(), read);
+  if (parties && !parties->mentee.profile.email.empty()) {
+    const auto service = services_.find(request.provider);
+    if (service != services_.end()) {
+      calendars = ReadCalendars(*service->second, *parties, clock_.Now(), read);
+    } else {
+      calendars.service = true;  // not configured here (any more): working hours, said so
+      read = CalendarCallStatus::Permanent("no " + request.provider + " service in this process");
+    }
+  }
   const int attempt = request.attempts + 1;
   const bool again = read.outcome == CalendarCallStatus::Outcome::kRetry && attempt < kTimeRequestAttempts &&
                      read.retry_after <= kLongestTimeRequestWait;
   bool enqueued = false;
+  bool answered = false;
   const TimePoint now = clock_.Now();
   status = store_.Run(Store::Access::kWrite, [&](StoreTransaction& store) {
-    if (!parties) {
-      store.calendar().EraseTimeRequest(request.pair_id);  // nothing left to answer
+    // The mentee may have asked again while the service was read: the newer
+    // request is due, and this answer is stale.
+    const auto current = store.calendar().FindTimeRequest(request.pair_id);
+    if (!current || current->requested_at != request.requested_at) return;
+    // Read again: a forget-me or an unpair may have come meanwhile.
+    const auto now_parties = LoadTimeRequestParties(store, request.pair_id);
+    if (!now_parties) {
+      store.calendar().EraseTimeRequest(request.pair_id);
     } else if (again) {
       TimeRequest retry = request;
       retry.attempts = attempt;
@@ -234,7 +253,8 @@ void CalendarWorker::Answer(const TimeRequest& request) {
           now + std::max(read.retry_after, OutboxWorker::Backoff(options_, attempt, request.pair_id));
       store.calendar().SaveTimeRequest(retry);
     } else {
-      enqueued = SendSuggestedTimes(store, settings_, now, request, *parties, calendars);
+      enqueued = SendSuggestedTimes(store, settings_, now, request, *now_parties, calendars);
+      answered = true;
     }
   });
   if (!status.ok()) {
@@ -245,14 +265,14 @@ void CalendarWorker::Answer(const TimeRequest& request) {
     spdlog::warn("calendar: free/busy of pair {} not read from {} (attempt {}): {}{}", request.pair_id,
                  request.provider, attempt, read.error, again ? "" : " (times sent from working hours)");
   }
-  if (parties && !again) ++times_sent_;
+  if (answered) ++times_sent_;
   if (enqueued && outbox_listener_) outbox_listener_();
 }
 
 void CalendarWorker::Run() {
   std::chrono::seconds wait = options_.idle_recheck;
   do {
-    WorkDue();
+    const int worked = WorkDue();
     std::optional<TimePoint> next;
     store_.Run(Store::Access::kRead, [&](StoreTransaction& store) {
       next = store.calendar().NextDueAt();
@@ -262,6 +282,9 @@ void CalendarWorker::Run() {
     if (next) {
       wait = std::clamp(std::chrono::duration_cast<std::chrono::seconds>(*next - clock_.Now()), std::chrono::seconds(0),
                         wait);
+      // Due but nothing could be claimed (a service this process lacks, a
+      // storage error): look again later rather than spin.
+      if (wait.count() == 0 && worked == 0) wait = options_.idle_recheck;
     }
   } while (signal_.Wait(wait));
 }

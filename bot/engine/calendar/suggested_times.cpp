@@ -1,5 +1,7 @@
 #include "bot/engine/calendar/suggested_times.h"
 
+#include <algorithm>
+
 #include "bot/engine/calendar/free_slots.h"
 #include "bot/engine/delivery/notifications.h"
 #include "bot/engine/calendar/when_form.h"
@@ -15,7 +17,7 @@ constexpr auto kLeadTime = std::chrono::hours(1);
 RichText SourceNote(const CalendarsRead& calendars, const Person& mentor) {
   if (!calendars.service) return RichText("I can't see your calendars, so pick one that is free in yours:");
   if (!calendars.mentee_read && !calendars.mentor_read) {
-    return RichText("I could not read your calendars just now, so pick one that is free in yours:");
+    return RichText("I could not read your calendars, so pick one that is free in yours:");
   }
   if (!calendars.mentor_read) {
     return RichText("They are free in your calendar; I can't see ").Append(NameOf(mentor))
@@ -33,18 +35,18 @@ Message SuggestedTimes(CommandContext& context, const Person& mentee, const Pers
   const ProgramRules& rules = context.rules();
   const std::vector<SlotPerson> people = {SlotPerson{ZoneOf(mentee, context.settings), calendars.mentee_busy},
                                           SlotPerson{ZoneOf(mentor, context.settings), calendars.mentor_busy}};
-  const auto window = std::chrono::days(rules.cadence_days);
-  const std::vector<FreeSlot> slots =
-      FindFreeSlots(people, context.now + kLeadTime, context.now + window, minutes, rules);
+  const bool any_calendar = calendars.mentee_read || calendars.mentor_read;
+  TimePoint until = context.now + std::chrono::days(rules.cadence_days);
+  if (any_calendar) until = std::min(until, calendars.read_until);
+  const std::vector<FreeSlot> slots = FindFreeSlots(people, context.now + kLeadTime, until, minutes, rules);
   const std::string span = "in the next " + std::to_string(rules.cadence_days) + " days";
   const std::string hours =
       "working hours (" + RuleValue(rules, "working_hours") + " on work days, each in your own time zone)";
-  const bool any_calendar = calendars.mentee_read || calendars.mentor_read;
   Message message;
   if (slots.empty()) {
     RichText found = RichText("I found no time " + span + " inside both your and ").Append(NameOf(mentor))
                          .Text("'s " + hours);
-    found.Text(any_calendar ? " when your calendars are free: those weeks are fully booked." 
+    found.Text(any_calendar ? " when the calendars I can see are free: those weeks are fully booked."
                             : ": your days may barely overlap.");
     message = Note(found, RichText("Propose a time that suits you both with ").Code(context.Typed(verb + " <when>"))
                               .Text("."));

@@ -26,6 +26,7 @@ struct CalendarsRead {
   bool mentor_read = false;    // ... and for the mentor
   std::vector<BusyInterval> mentee_busy;
   std::vector<BusyInterval> mentor_busy;
+  TimePoint read_until{};      // busy times are known until then: no time is offered later
 };
 
 // Slots of `minutes` (the session's own length when it is moved), starting

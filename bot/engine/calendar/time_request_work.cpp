@@ -12,7 +12,7 @@ std::optional<TimeRequestParties> LoadTimeRequestParties(StoreTransaction& store
   if (!pair || !pair->open()) return std::nullopt;
   auto mentor = store.people().FindById(pair->mentor_id);
   auto mentee = store.people().FindById(pair->mentee_id);
-  if (!mentor || !mentee || mentee->profile.email.empty()) return std::nullopt;
+  if (!mentor || !mentee) return std::nullopt;
   return TimeRequestParties{*pair, *mentor, *mentee, LoadRules(store.program()).cadence_days};
 }
 
@@ -22,13 +22,15 @@ CalendarsRead ReadCalendars(CalendarService& service, const TimeRequestParties& 
   const std::string& mentor_email = parties.mentor.profile.email;
   std::vector<std::string> emails = {mentee_email};
   if (!mentor_email.empty() && mentor_email != mentee_email) emails.push_back(mentor_email);
-  // Graph's getSchedule refuses spans past 62 days, and a cadence may be 90:
-  // the three earliest free times lie well inside eight weeks anyway.
-  const auto span = std::min<std::chrono::days>(std::chrono::days(parties.cadence_days), std::chrono::weeks(8));
+  // Free/busy spans are limited (Exchange's availability window is 42 days
+  // by default) and a cadence may be 90: the three earliest free times lie
+  // well inside five weeks anyway, and no time is offered past what was read.
+  const auto span = std::min<std::chrono::days>(std::chrono::days(parties.cadence_days), std::chrono::weeks(5));
   CalendarAvailability availability = service.FreeBusy(mentee_email, emails, now, now + span);
   status = availability.status;
   CalendarsRead calendars;
   calendars.service = true;
+  calendars.read_until = now + span;
   if (!status.done()) return calendars;
   if (auto found = availability.busy.find(mentee_email); found != availability.busy.end()) {
     calendars.mentee_read = true;

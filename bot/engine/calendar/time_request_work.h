@@ -30,12 +30,12 @@ struct TimeRequestParties {
   int cadence_days = 0;
 };
 
-// nullopt when there is nothing to answer: the pair ended, a person was
-// erased, or the mentee's email is gone.
+// nullopt when there is nothing to answer: the pair ended or a person was
+// erased. (A mentee without an email gets times from working hours.)
 std::optional<TimeRequestParties> LoadTimeRequestParties(StoreTransaction& store, std::int64_t pair_id);
 
 // Both people's busy times from `service`, read with the mentee's mailbox,
-// over [now, now + cadence) (eight weeks at most). `status` says whether
+// over [now, now + cadence) (five weeks at most). `status` says whether
 // the read worked.
 CalendarsRead ReadCalendars(CalendarService& service, const TimeRequestParties& parties, TimePoint now,
                             CalendarCallStatus& status);

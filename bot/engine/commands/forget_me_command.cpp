@@ -33,6 +33,9 @@ Reply ForgetMe(CommandContext& context) {
   const int topics = store.pairs().EraseOffLimitsAddedBy(person.id);
   const int queued = store.outbox().DropPendingFor(person.ref);
   store.files().EraseOwnedBy(person.ref.Key());  // exports and invitations made for them
+  // Their email as the organizer's calendar of past sessions (a cancel still
+  // to send keeps it until the calendar worker has sent it).
+  if (!person.profile.email.empty()) store.calendar().ForgetMailbox(person.profile.email);
   store.conversations().Erase(person.ref);  // how to reach them is personal data too
   store.roster().Erase(person.ref.Key());   // the imported org-chart row and the matcher's notes on them
   store.roster().EraseDoNotPairOf(person.ref.Key());

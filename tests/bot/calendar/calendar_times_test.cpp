@@ -120,7 +120,7 @@ TEST_F(CalendarTimesTest, AnOutageIsTriedBrieflyThenTheTimesComeFromWorkingHours
   const Message answer = Answer();
   // Working hours only; the retries' seconds pushed Monday's first free half hour on.
   EXPECT_THAT(Labels(answer), ElementsAre("Mon 23 Nov 11:30 CET", "Tue 24 Nov 10:00 CET", "Wed 25 Nov 10:00 CET"));
-  EXPECT_THAT(answer.PlainText(), HasSubstr("could not read your calendars just now"));
+  EXPECT_THAT(answer.PlainText(), HasSubstr("could not read your calendars"));
 }
 
 TEST_F(CalendarTimesTest, ARefusalOrALongRetryAfterFallsBackAtOnce) {
@@ -151,6 +151,53 @@ TEST_F(CalendarTimesTest, WorkspacesWithoutAServiceGetWorkingHoursTimesAtOnce) {
   const Reply reply = bot.Send(mentee, "schedule");
   EXPECT_THAT(reply.message.sections.front().buttons, SizeIs(3)) << "no email: no calendar to read";
   EXPECT_THAT(reply.message.PlainText(), HasSubstr("can't see your calendars"));
+  EXPECT_FALSE(NextRequestAt());
+}
+
+TEST_F(CalendarTimesTest, AskingAgainWhileTheServiceAnswersGetsTheNewerAnswerOnly) {
+  service.SetBusy("grace@example.com", {});
+  service.SetBusy("ada@example.com", {});
+  bot.Say(mentee, "schedule");
+  bool asked_again = false;
+  service.during_freebusy = [&] {
+    if (asked_again) return;
+    asked_again = true;
+    bot.clock().Advance(std::chrono::seconds(30));
+    bot.Say(mentee, "schedule");  // replaces the request being answered
+  };
+  worker.WorkDue();
+  EXPECT_THAT(QueuedWithPrefix("times:"), IsEmpty()) << "the stale answer was dropped";
+  worker.WorkDue();  // the thread's next round: the newer request is due
+  const auto answers = QueuedWithPrefix("times:");
+  ASSERT_THAT(answers, SizeIs(1));
+  const auto newer = (TestEpoch() + std::chrono::seconds(30)).time_since_epoch().count();
+  EXPECT_THAT(answers[0].key, ::testing::EndsWith(":" + std::to_string(newer)));
+  EXPECT_EQ(FreeBusyCalls(), 2);
+  EXPECT_FALSE(NextRequestAt());
+}
+
+TEST_F(CalendarTimesTest, AnErasedPairGetsNoAnswerEvenWhenItEndsDuringTheRead) {
+  service.during_freebusy = [&] { bot.Say(mentor, "forget-me confirm"); };
+  bot.Say(mentee, "schedule");
+  worker.WorkDue();
+  EXPECT_EQ(FreeBusyCalls(), 1);
+  EXPECT_THAT(QueuedWithPrefix("times:"), IsEmpty());
+  EXPECT_FALSE(NextRequestAt());
+}
+
+TEST_F(CalendarTimesTest, AServiceThisProcessLacksOrAMissingEmailStillGetsAnAnswer) {
+  bot.Say(mentee, "schedule");
+  bot.Say(mentee, "profile clear email");  // after asking
+  worker.WorkDue();
+  EXPECT_THAT(Answer().PlainText(), HasSubstr("can't see your calendars"));
+  EXPECT_EQ(FreeBusyCalls(), 0);
+
+  CalendarWorker without_graph{bot.store(), bot.clock(), settings, {}, FewAttempts()};
+  bot.Say(mentee, "profile set email grace@example.com");
+  bot.clock().Advance(std::chrono::minutes(1));
+  bot.Say(mentee, "schedule");
+  without_graph.WorkDue();
+  EXPECT_THAT(QueuedWithPrefix("times:"), SizeIs(2));
   EXPECT_FALSE(NextRequestAt());
 }
 

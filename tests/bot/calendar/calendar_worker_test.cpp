@@ -157,6 +157,26 @@ TEST_F(CalendarWorkerTest, ForgetMeCancelsTheEventThenKeepsNoEmail) {
   EXPECT_EQ(Entry().mailbox, "") << "the pair ended: the session can never come back";
 }
 
+TEST_F(CalendarWorkerTest, ForgetMeEmptiesTheMailboxOfPastSessionsAtOnce) {
+  Book();
+  Work();
+  Entry();
+  bot.Say(mentor, "cancel");
+  Work();
+  const std::int64_t cancelled = Entry().session_id;
+  Book("tomorrow 17:00");
+  Work();
+  Entry();
+  ASSERT_THAT(bot.Say(mentee, "forget-me confirm"), HasSubstr("erased"));
+  std::optional<SessionCalendarEntry> past;
+  ASSERT_TRUE(bot.store().Run(Store::Access::kRead, [&](StoreTransaction& tx) {
+    past = tx.calendar().Find(cancelled);
+  }).ok());
+  ASSERT_TRUE(past);
+  EXPECT_EQ(past->mailbox, "");
+  EXPECT_EQ(Entry().mailbox, "grace@example.com") << "the open session's cancel is still to send";
+}
+
 TEST_F(CalendarWorkerTest, APausedPairKeepsItsMailboxToComeBack) {
   Book();
   Work();
