@@ -1,6 +1,7 @@
 #include "adapters/google/google_calendar.h"
 
 #include <algorithm>
+#include <optional>
 #include <nlohmann/json.hpp>
 
 #include "adapters/common/form_decoding.h"
@@ -34,14 +35,17 @@ const json* CalendarOf(const json& calendars, const std::string& email) {
   return nullptr;
 }
 
-std::vector<BusyInterval> BusyTimes(const json& calendar) {
+// nullopt when a busy block cannot be read: then the calendar counts as
+// unreadable (as with Graph), never as free where it may not be.
+std::optional<std::vector<BusyInterval>> BusyTimes(const json& calendar) {
   std::vector<BusyInterval> busy;
-  const auto blocks = calendar.value("busy", json());
-  if (!blocks.is_array()) return busy;
+  const auto blocks = calendar.value("busy", json::array());
+  if (!blocks.is_array()) return std::nullopt;
   for (const auto& block : blocks) {
     const auto start = ParseRfc3339(StringField(block, "start"));
     const auto end = ParseRfc3339(StringField(block, "end"));
-    if (start && end && *start < *end) busy.push_back(BusyInterval{*start, *end});
+    if (!start || !end || *end < *start) return std::nullopt;
+    if (*start < *end) busy.push_back(BusyInterval{*start, *end});
   }
   return busy;
 }
@@ -136,11 +140,15 @@ CalendarAvailability GoogleCalendar::FreeBusy(const std::string& mailbox, const 
   }
   const auto body = json::parse(answer.response.body, nullptr, false);
   const auto calendars = body.is_object() ? body.value("calendars", json()) : json();
+  if (!calendars.is_object()) {
+    availability.status = CalendarCallStatus::Retry("google freebusy.query: the answer has no calendars");
+    return availability;
+  }
   for (const auto& email : emails) {
     const json* calendar = CalendarOf(calendars, email);
     // A calendar that could not be read ("errors": notFound, no access) is left out.
     if (calendar == nullptr || !calendar->is_object() || calendar->contains("errors")) continue;
-    availability.busy[email] = BusyTimes(*calendar);
+    if (auto busy = BusyTimes(*calendar)) availability.busy[email] = std::move(*busy);
   }
   return availability;
 }

@@ -25,7 +25,12 @@ bool IsBusy(const std::string& status) {
 std::optional<std::vector<BusyInterval>> BusyTimes(const nlohmann::json& schedule) {
   std::vector<BusyInterval> busy;
   auto items = schedule.find("scheduleItems");
-  if (items == schedule.end() || items->is_null()) return busy;
+  if (items == schedule.end() || items->is_null()) {
+    // No items: free only if the availabilityView says so ('0' every slot).
+    const std::string view = StringField(schedule, "availabilityView");
+    if (view.empty() || view.find_first_not_of('0') != std::string::npos) return std::nullopt;
+    return busy;
+  }
   if (!items->is_array()) return std::nullopt;
   for (const nlohmann::json& item : *items) {
     if (!item.is_object()) return std::nullopt;

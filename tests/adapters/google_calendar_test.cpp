@@ -232,15 +232,14 @@ TEST_F(GoogleCalendarTest, NoAnswerFromGoogleIsRetried) {
 
 TEST_F(GoogleCalendarTest, FreeBusyReadsEachReadableCalendar) {
   google.SetBusy(kMentor, json::parse(R"([{"start":"2026-11-23T10:00:00Z","end":"2026-11-23T10:30:00Z"},
-                                          {"start":"2026-11-23T12:00:00.000+01:00","end":"2026-11-23T12:45:00.5+01:00"},
-                                          {"start":"not a time","end":"2026-11-23T13:00:00Z"}])"));
+                                          {"start":"2026-11-23T12:00:00.000+01:00","end":"2026-11-23T12:45:00.5+01:00"}])"));
   const TimePoint from = TestEpoch();
   const auto availability =
       calendar.FreeBusy(kMentee, {kMentor, kMentee, "ghost@elsewhere.com"}, from, from + std::chrono::hours(8));
   ASSERT_TRUE(availability.status.done()) << availability.status.error;
   ASSERT_EQ(availability.busy.count(kMentor), 1u);
   const auto& busy = availability.busy.at(kMentor);
-  ASSERT_EQ(busy.size(), 2u) << "the unreadable block is skipped";
+  ASSERT_EQ(busy.size(), 2u);
   EXPECT_EQ(busy[0].start, from + std::chrono::hours(1));
   EXPECT_EQ(busy[0].end, from + std::chrono::minutes(90));
   EXPECT_EQ(busy[1].start, from + std::chrono::hours(2));
@@ -251,6 +250,13 @@ TEST_F(GoogleCalendarTest, FreeBusyReadsEachReadableCalendar) {
   EXPECT_EQ(query["timeMin"], "2026-11-23T09:00:00Z");
   EXPECT_EQ(query["timeMax"], "2026-11-23T17:00:00Z");
   EXPECT_EQ(query["items"][0], json({{"id", kMentor}}));
+
+  // A block that cannot be read makes the calendar unreadable, never free.
+  google.SetBusy(kMentor, json::parse(R"([{"start":"not a time","end":"2026-11-23T13:00:00Z"}])"));
+  const auto garbled = calendar.FreeBusy(kMentee, {kMentor, kMentee}, from, from + std::chrono::hours(8));
+  ASSERT_TRUE(garbled.status.done());
+  EXPECT_EQ(garbled.busy.count(kMentor), 0u);
+  EXPECT_EQ(garbled.busy.count(kMentee), 1u);
 }
 
 }  // namespace

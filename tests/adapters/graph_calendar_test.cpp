@@ -371,6 +371,14 @@ TEST(GraphReadingTest, MalformedAnswersNeverThrow) {
     auto busy = ReadGraphSchedule(answer, {"a@b.c"});
     EXPECT_TRUE(!busy || busy->empty()) << text;
   }
+  // Without scheduleItems a schedule is free only when its availabilityView says so.
+  const json no_items = json::parse(R"({"value": [{"scheduleId": "a@b.c", "availabilityView": "0020"},
+                                                 {"scheduleId": "d@e.f", "availabilityView": "0000"}]})");
+  const auto read = ReadGraphSchedule(no_items, {"a@b.c", "d@e.f"});
+  ASSERT_TRUE(read);
+  EXPECT_EQ(read->count("a@b.c"), 0u) << "busy somewhere, but not known when: unreadable";
+  ASSERT_EQ(read->count("d@e.f"), 1u);
+  EXPECT_TRUE(read->at("d@e.f").empty());
   EXPECT_FALSE(ReadGraphUtcDateTime(json({{"dateTime", "2026-11-24T09:00:00"}, {"timeZone", "Pacific Standard Time"}})));
   EXPECT_EQ(ReadGraphUtcDateTime(json({{"dateTime", "2026-11-24T09:30:15.0000000"}, {"timeZone", "UTC"}})),
             TestEpoch() + hours(24) + minutes(30) + seconds(15));
