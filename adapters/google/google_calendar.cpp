@@ -4,6 +4,7 @@
 #include <optional>
 #include <nlohmann/json.hpp>
 
+#include "adapters/common/ascii_case.h"
 #include "adapters/common/form_decoding.h"
 #include "adapters/common/json_fields.h"
 #include "adapters/google/google_api_status.h"
@@ -20,17 +21,12 @@ std::string WithoutTrailingSlash(std::string url) {
   return url;
 }
 
-std::string Lower(std::string text) {
-  std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::tolower(c); });
-  return text;
-}
-
 // calendars[email], matched case-insensitively (email addresses are).
 const json* CalendarOf(const json& calendars, const std::string& email) {
   if (!calendars.is_object()) return nullptr;
   if (auto exact = calendars.find(email); exact != calendars.end()) return &*exact;
   for (auto it = calendars.begin(); it != calendars.end(); ++it) {
-    if (Lower(it.key()) == Lower(email)) return &it.value();
+    if (AsciiLower(it.key()) == AsciiLower(email)) return &it.value();
   }
   return nullptr;
 }

@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 
+#include "adapters/common/rfc3339.h"  // its times
 #include "bot/core/calendar_event.h"
 
 namespace mentorbot {
@@ -16,12 +17,6 @@ namespace mentorbot {
 // alphabet Google requires: "0-9a-v"), unpadded and lower-case, of the uid's
 // SHA-256 — 52 characters, inside Google's 5..1024, the same on every call.
 std::string GoogleEventId(std::string_view uid);
-
-// "2026-11-23T09:00:00Z".
-std::string FormatRfc3339(TimePoint time);
-// "2026-11-23T09:00:00Z", "…T09:00:00.123Z", "…T10:00:00+01:00" (fractions
-// dropped); nullopt when the text is not such a time.
-std::optional<TimePoint> ParseRfc3339(std::string_view text);
 
 // What every insert and patch sets: summary, description, start, end
 // (starts_at + minutes, UTC) and the attendees that have an email.

@@ -6,20 +6,11 @@
 #include <array>
 #include <cctype>
 
+#include "adapters/common/ascii_case.h"
 #include "adapters/common/json_fields.h"
 #include "adapters/graph/graph_date_time.h"
 
 namespace mentorbot {
-
-namespace {
-
-bool SameAddress(std::string_view a, std::string_view b) {
-  return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](unsigned char x, unsigned char y) {
-    return std::tolower(x) == std::tolower(y);
-  });
-}
-
-}  // namespace
 
 std::string GraphTransactionId(std::string_view seed) {
   std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
@@ -40,7 +31,7 @@ std::string GraphTransactionId(std::string_view seed) {
 nlohmann::json GraphEventFields(const std::string& mailbox, const CalendarEvent& event) {
   nlohmann::json attendees = nlohmann::json::array();
   for (const CalendarPerson& person : event.attendees) {
-    if (person.email.empty() || SameAddress(person.email, mailbox)) continue;  // the organizer is not invited
+    if (person.email.empty() || EqualIgnoringAsciiCase(person.email, mailbox)) continue;  // the organizer is not invited
     attendees.push_back({{"emailAddress", {{"address", person.email}, {"name", person.name}}}, {"type", "required"}});
   }
   return {{"subject", event.summary},
@@ -65,9 +56,7 @@ std::vector<std::string> InvitedAddresses(const nlohmann::json& attendees) {
   std::vector<std::string> addresses;
   if (!attendees.is_array()) return addresses;
   for (const auto& attendee : attendees) {
-    std::string address = StringField(Member(attendee, "emailAddress"), "address");
-    std::transform(address.begin(), address.end(), address.begin(), [](unsigned char c) { return std::tolower(c); });
-    addresses.push_back(std::move(address));
+    addresses.push_back(AsciiLower(StringField(Member(attendee, "emailAddress"), "address")));
   }
   std::sort(addresses.begin(), addresses.end());
   return addresses;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "adapters/common/ascii_case.h"
 #include "adapters/common/json_fields.h"
 
 namespace mentorbot {
@@ -10,11 +11,6 @@ namespace mentorbot {
 namespace {
 
 constexpr std::string_view kBlobRule = "________________";  // the start of the blob's frame
-
-std::string Lower(std::string text) {
-  std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::tolower(c); });
-  return text;
-}
 
 std::string Replace(std::string text, std::string_view from, std::string_view to) {
   for (std::size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size())) {
@@ -44,13 +40,13 @@ std::string TextAsHtml(const std::string& text) {
 
 std::optional<nlohmann::json> BodyKeepingMeeting(const std::string& description, const nlohmann::json& current_body,
                                                  const std::string& join_url) {
-  if (join_url.empty() || Lower(StringField(current_body, "contentType")) != "html") return std::nullopt;
+  if (join_url.empty() || AsciiLower(StringField(current_body, "contentType")) != "html") return std::nullopt;
   const std::string content = StringField(current_body, "content");
   const std::size_t rule = content.find(kBlobRule);
   if (rule == std::string::npos) return std::nullopt;
   const std::size_t div = content.rfind("<div", rule);
   const std::size_t start = div == std::string::npos ? rule : div;
-  std::size_t end = Lower(content).rfind("</body>");
+  std::size_t end = AsciiLower(content).rfind("</body>");
   if (end == std::string::npos || end < start) end = content.size();
   const std::string blob = content.substr(start, end - start);
   // The link as written in HTML (an '&' in it is "&amp;" there).

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "adapters/common/ascii_case.h"
 #include "adapters/common/json_fields.h"
 #include "adapters/graph/graph_date_time.h"
 
@@ -10,13 +11,8 @@ namespace mentorbot {
 
 namespace {
 
-std::string Lower(std::string text) {
-  std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::tolower(c); });
-  return text;
-}
-
 bool IsBusy(const std::string& status) {
-  const std::string lower = Lower(status);
+  const std::string lower = AsciiLower(status);
   return lower != "free" && lower != "workingelsewhere";
 }
 
@@ -58,8 +54,8 @@ std::optional<std::map<std::string, std::vector<BusyInterval>>> ReadGraphSchedul
   std::map<std::string, std::vector<BusyInterval>> busy;
   for (const nlohmann::json& schedule : answer["value"]) {
     if (!schedule.is_object() || (schedule.contains("error") && !schedule["error"].is_null())) continue;
-    const std::string id = Lower(StringField(schedule, "scheduleId"));
-    auto asked = std::find_if(emails.begin(), emails.end(), [&](const std::string& email) { return Lower(email) == id; });
+    const std::string id = AsciiLower(StringField(schedule, "scheduleId"));
+    auto asked = std::find_if(emails.begin(), emails.end(), [&](const std::string& email) { return AsciiLower(email) == id; });
     if (id.empty() || asked == emails.end()) continue;
     if (auto times = BusyTimes(schedule)) busy[*asked] = std::move(*times);
   }

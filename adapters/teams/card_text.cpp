@@ -1,19 +1,10 @@
 #include "adapters/teams/card_text.h"
 
-#include <cstdio>
-
-#include "bot/core/civil_time.h"
+#include "adapters/common/rfc3339.h"
 
 namespace mentorbot {
 
 namespace {
-std::string Rfc3339(TimePoint time) {
-  const CivilTime at = ToCivilTime(time);
-  char out[64];
-  std::snprintf(out, sizeof out, "%04d-%02u-%02uT%02d:%02d:%02dZ", at.year, at.month, at.day, at.hour, at.minute,
-                at.second);
-  return out;
-}
 
 // Bold text cannot contain "*", or it would end the emphasis early.
 std::string Bold(std::string_view text) {
@@ -56,7 +47,7 @@ std::string RenderCardMarkdown(const RichText& text, nlohmann::json& entities) {
         break;
       }
       case Span::Kind::kTime: {
-        const std::string at = Rfc3339(span.time);
+        const std::string at = FormatRfc3339(span.time);
         out += "{{DATE(" + at + ", SHORT)}} {{TIME(" + at + ")}}";
         break;
       }

@@ -89,8 +89,9 @@ StatusOr<std::unique_ptr<Wiring>> Wiring::Create(const Config& config, const Sec
   // Changes made by other processes (`mentorbot chat`, a second server) are
   // seen within a minute; this process's own changes wake the loop at once.
   wiring->scheduler_ = std::make_unique<Scheduler>(*wiring->store_, SettingsFromConfig(config));
-  wiring->scheduler_loop_ = std::make_unique<SchedulerLoop>(*wiring->scheduler_, clock, std::chrono::seconds(60),
-                                                            [worker = wiring->outbox_.get()] { worker->Wake(); });
+  wiring->scheduler_loop_ =
+      std::make_unique<SchedulerLoop>(*wiring->scheduler_, clock, std::chrono::steady_clock::now,
+                                      std::chrono::seconds(60), [worker = wiring->outbox_.get()] { worker->Wake(); });
   wiring->engine_->SetChangeListener([loop = wiring->scheduler_loop_.get(), sync = wiring->profile_sync_.get()] {
     sync->Wake();  // someone may have joined: learn their time zone before the scheduler plans for them
     loop->Wake();

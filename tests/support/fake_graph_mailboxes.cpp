@@ -5,6 +5,7 @@
 #include <cstring>
 #include <sstream>
 
+#include "adapters/common/ascii_case.h"
 #include "tests/support/fake_graph_json.h"
 
 namespace mentorbot {
@@ -69,10 +70,7 @@ constexpr const char* kBodyEnd = "</body></html>";
 
 }  // namespace
 
-std::string FakeGraphMailboxes::Lower(std::string text) {
-  std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::tolower(c); });
-  return text;
-}
+std::string FakeGraphMailboxes::Lower(std::string text) { return AsciiLower(std::move(text)); }
 
 // A cancelled event is gone too: Graph's cancel moves it to Deleted Items,
 // and an item moved to another folder gets another id.

@@ -8,13 +8,10 @@
 namespace mentorbot {
 
 void SchedulerLoop::Run() {
-  // steady_clock only measures how late this thread woke from its sleep
-  // (the sleep itself is real time); the program's time is clock_.
-  using std::chrono::steady_clock;
-  std::optional<steady_clock::time_point> planned;  // when the current sleep should end
+  std::optional<std::chrono::steady_clock::time_point> planned;  // when the current sleep should end
   std::chrono::seconds sleep = max_sleep_;
   do {
-    const auto started = steady_clock::now();
+    const auto started = monotonic_now_();
     if (planned) {
       const auto late = std::chrono::duration_cast<std::chrono::microseconds>(started - *planned);
       lag_micros_ = std::max<std::int64_t>(0, late.count());

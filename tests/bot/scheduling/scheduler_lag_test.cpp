@@ -33,7 +33,7 @@ TEST(SchedulerLagTest, ZeroBeforeAPlanAndTheLatenessOfASlowTickAfter) {
   EngineHarness bot;
   SlowStore slow(bot.store(), milliseconds(300));
   Scheduler scheduler(slow, EngineHarness::DefaultSettings());
-  SchedulerLoop loop(scheduler, bot.clock(), std::chrono::seconds(1), nullptr);
+  SchedulerLoop loop(scheduler, bot.clock(), std::chrono::steady_clock::now, std::chrono::seconds(1), nullptr);
   EXPECT_EQ(loop.lag().count(), 0);
 
   std::thread thread([&] { loop.Run(); });
@@ -52,7 +52,7 @@ TEST(SchedulerLagTest, ZeroBeforeAPlanAndTheLatenessOfASlowTickAfter) {
 TEST(SchedulerLagTest, ATickWokenEarlyIsNotLate) {
   EngineHarness bot;
   Scheduler scheduler(bot.store(), EngineHarness::DefaultSettings());
-  SchedulerLoop loop(scheduler, bot.clock(), std::chrono::seconds(60), nullptr);
+  SchedulerLoop loop(scheduler, bot.clock(), std::chrono::steady_clock::now, std::chrono::seconds(60), nullptr);
   std::thread thread([&] { loop.Run(); });
   for (int i = 0; i < 5; ++i) {
     std::this_thread::sleep_for(milliseconds(50));
