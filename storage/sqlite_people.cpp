@@ -10,7 +10,7 @@ namespace mentorbot {
 namespace {
 #define PERSON_COLUMNS                                                                                  \
   "SELECT id, platform, workspace, user_id, display_name, role, enrolment, department, level, manager, " \
-  "time_zone, location, background, joined_at, left_at, capacity, email FROM people "
+  "time_zone, location, background, joined_at, left_at, capacity, email, own_time_zone, own_location FROM people "
 constexpr const char* kSelectPerson = PERSON_COLUMNS "WHERE platform = ? AND workspace = ? AND user_id = ?";
 constexpr const char* kSelectPersonById = PERSON_COLUMNS "WHERE id = ?";
 constexpr const char* kSelectActive = PERSON_COLUMNS "WHERE enrolment = 'active' ORDER BY id";
@@ -21,13 +21,13 @@ constexpr const char* kSelectNeverSynced =
 
 constexpr const char* kInsertPerson =
     "INSERT INTO people (platform, workspace, user_id, display_name, role, enrolment, department, level, "
-    "manager, time_zone, location, background, joined_at, left_at, capacity, email) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    "manager, time_zone, location, background, joined_at, left_at, capacity, email, own_time_zone, own_location) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
 constexpr const char* kUpdatePerson =
     "UPDATE people SET platform = ?, workspace = ?, user_id = ?, display_name = ?, role = ?, enrolment = ?, "
     "department = ?, level = ?, manager = ?, time_zone = ?, location = ?, background = ?, joined_at = ?, "
-    "left_at = ?, capacity = ?, email = ? WHERE id = ?";
+    "left_at = ?, capacity = ?, email = ?, own_time_zone = ?, own_location = ? WHERE id = ?";
 
 Person ReadPerson(SQLite::Statement& row) {
   Person person;
@@ -48,6 +48,8 @@ Person ReadPerson(SQLite::Statement& row) {
   person.left_at = ColumnOptionalTime(row, 14);
   person.capacity = row.getColumn(15).getInt();
   person.profile.email = row.getColumn(16).getString();
+  person.profile.own_time_zone = row.getColumn(17).getInt() != 0;
+  person.profile.own_location = row.getColumn(18).getInt() != 0;
   return person;
 }
 
@@ -70,6 +72,8 @@ void BindPerson(SQLite::Statement& statement, const Person& person) {
   BindOptionalTime(statement, ++i, person.left_at);
   statement.bind(++i, person.capacity);
   statement.bind(++i, person.profile.email);
+  statement.bind(++i, person.profile.own_time_zone ? 1 : 0);
+  statement.bind(++i, person.profile.own_location ? 1 : 0);
 }
 }  // namespace
 
@@ -95,7 +99,7 @@ std::int64_t SqlitePeopleRepository::Save(const Person& person) {
   }
   auto& statement = connection_.Prepare(kUpdatePerson);
   BindPerson(statement, person);
-  statement.bind(17, static_cast<int64_t>(person.id));
+  statement.bind(19, static_cast<int64_t>(person.id));
   statement.exec();
   return person.id;
 }
@@ -114,7 +118,8 @@ void SqlitePeopleRepository::MarkSynced(std::int64_t id, TimePoint at) {
 void SqlitePeopleRepository::Erase(std::int64_t id) {
   auto& statement = connection_.Prepare(
       "UPDATE people SET workspace = 'erased', user_id = 'erased-' || id, display_name = 'former participant', "
-      "department = '', level = NULL, manager = '', time_zone = '', location = '', background = '', email = '' "
+      "department = '', level = NULL, manager = '', time_zone = '', location = '', background = '', email = '', "
+      "own_time_zone = 0, own_location = 0 "
       "WHERE id = ?");
   statement.bind(1, static_cast<int64_t>(id));
   statement.exec();

@@ -4,6 +4,7 @@
 // Thread-safety: none; they live inside one transaction on one thread.
 #pragma once
 
+#include "bot/core/directory_state.h"
 #include "bot/core/repositories.h"
 #include "storage/sqlite_connection.h"
 
@@ -56,6 +57,7 @@ class SqliteRosterRepository : public RosterRepository {
   bool Erase(const std::string& key) override;
   std::vector<std::pair<std::string, std::string>> ListEmailKeys() override;
   std::optional<std::string> KeyByEmail(const std::string& email) override;
+  std::vector<RosterEntry> ListFromSource(const std::string& source) override;
   bool AddDoNotPair(const std::string& a, const std::string& b, const std::string& added_by, TimePoint at) override;
   bool RemoveDoNotPair(const std::string& a, const std::string& b) override;
   std::vector<std::pair<std::string, std::string>> ListDoNotPair() override;
@@ -104,6 +106,21 @@ class SqliteCalendarRepository : public CalendarRepository {
   std::vector<TimeRequest> ListDueTimeRequests(TimePoint now, int limit) override;
   std::optional<TimePoint> NextTimeRequestAt() override;
   void EraseTimeRequest(std::int64_t pair_id) override;
+
+ private:
+  SqliteConnection& connection_;
+};
+
+class SqliteDirectoryRepository : public DirectoryRepository {
+ public:
+  explicit SqliteDirectoryRepository(SqliteConnection& connection) : connection_(connection) {}
+  std::optional<DirectorySyncState> FindState(const std::string& source) override;
+  void SaveState(const DirectorySyncState& state) override;
+  void RequestSync(const std::string& admin_key, TimePoint at) override;
+  std::vector<std::string> TakeSyncRequests() override;
+  bool HasSyncRequests() override;
+  std::optional<ChainReview> FindChainReview(std::int64_t pair_id) override;
+  void SaveChainReview(const ChainReview& review) override;
 
  private:
   SqliteConnection& connection_;

@@ -22,6 +22,9 @@ RosterEntry ReadEntry(SQLite::Statement& row) {
   entry.role = ParseRole(row.getColumn(8).getString());
   entry.capacity = row.getColumn(9).getInt();
   entry.imported_at = ColumnTime(row, 10);
+  entry.source = row.getColumn(11).getString();
+  entry.active = row.getColumn(12).getInt() != 0;
+  entry.job_title = row.getColumn(13).getString();
   return entry;
 }
 
@@ -37,7 +40,7 @@ std::pair<std::string, std::string> ReadKeyPair(SQLite::Statement& row) {
 void SqliteRosterRepository::Save(const RosterEntry& entry) {
   auto& statement = connection_.Prepare(
       "INSERT OR REPLACE INTO roster (key, email, name, department, level, manager, location, time_zone, role, "
-      "capacity, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      "capacity, imported_at, source, active, job_title) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   int i = 0;
   statement.bind(++i, entry.key);
   statement.bind(++i, entry.email);
@@ -50,15 +53,24 @@ void SqliteRosterRepository::Save(const RosterEntry& entry) {
   statement.bind(++i, entry.role ? std::string(RoleName(*entry.role)) : std::string());
   statement.bind(++i, entry.capacity);
   BindTime(statement, ++i, entry.imported_at);
+  statement.bind(++i, entry.source);
+  statement.bind(++i, entry.active ? 1 : 0);
+  statement.bind(++i, entry.job_title);
   statement.exec();
 }
 
+#define ENTRY_COLUMNS                                                                                  \
+  "SELECT key, email, name, department, level, manager, location, time_zone, role, capacity, imported_at, " \
+  "source, active, job_title FROM roster "
+
 std::optional<RosterEntry> SqliteRosterRepository::Find(const std::string& key) {
-  return QueryOne(connection_,
-                  "SELECT key, email, name, department, level, manager, location, time_zone, role, capacity, "
-                  "imported_at FROM roster WHERE key = ?",
-                  ReadEntry, key);
+  return QueryOne(connection_, ENTRY_COLUMNS "WHERE key = ?", ReadEntry, key);
 }
+
+std::vector<RosterEntry> SqliteRosterRepository::ListFromSource(const std::string& source) {
+  return QueryAll(connection_, ENTRY_COLUMNS "WHERE source = ? AND source <> '' ORDER BY key", ReadEntry, source);
+}
+#undef ENTRY_COLUMNS
 
 std::vector<std::pair<std::string, std::string>> SqliteRosterRepository::ListManagers() {
   return QueryAll(connection_, "SELECT key, manager FROM roster WHERE manager <> '' ORDER BY key", ReadKeyPair);

@@ -12,7 +12,7 @@ class SqliteTransaction : public StoreTransaction {
   explicit SqliteTransaction(SqliteConnection& connection)
       : people_(connection), pairs_(connection), sessions_(connection), program_(connection), outbox_(connection),
         conversations_(connection), roster_(connection), surveys_(connection), files_(connection),
-        calendar_(connection) {}
+        calendar_(connection), directory_(connection) {}
 
   PeopleRepository& people() override { return people_; }
   PairRepository& pairs() override { return pairs_; }
@@ -24,6 +24,7 @@ class SqliteTransaction : public StoreTransaction {
   SurveyRepository& surveys() override { return surveys_; }
   FileRepository& files() override { return files_; }
   CalendarRepository& calendar() override { return calendar_; }
+  DirectoryRepository& directory() override { return directory_; }
 
  private:
   SqlitePeopleRepository people_;
@@ -36,6 +37,7 @@ class SqliteTransaction : public StoreTransaction {
   SqliteSurveyRepository surveys_;
   SqliteFileRepository files_;
   SqliteCalendarRepository calendar_;
+  SqliteDirectoryRepository directory_;
 };
 
 }  // namespace mentorbot

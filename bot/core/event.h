@@ -8,6 +8,7 @@
 #include <string>
 
 #include "bot/core/address.h"
+#include "bot/core/directory_source.h"
 
 namespace mentorbot {
 
@@ -16,6 +17,7 @@ enum class EventKind {
   kAction,         // a button press: action_id + action_value
   kFormSubmission, // a submitted form: action_id names the form, fields hold the values
   kInstall,        // the bot was added to a conversation
+  kDirectoryUpdate, // the platform says a person joined or changed (Slack team_join, user_change)
 };
 
 struct Event {
@@ -45,6 +47,9 @@ struct Event {
   // transaction as the command's changes, under the key "reply:<event_id>".
   // REQUIRES: event_id is not empty when this is set.
   std::optional<Address> queue_reply_to;
+  // kDirectoryUpdate: the person as the platform now describes them; `from`
+  // names them (their workspace and id), with no conversation.
+  std::optional<DirectoryEntry> directory_entry;
 };
 
 }  // namespace mentorbot

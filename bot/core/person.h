@@ -27,6 +27,10 @@ struct Profile {
   std::string location;
   std::string background;    // self-described, optional, never shown
   std::string email;         // lower case; where calendar invitations go; empty if unknown
+  // Set by the person themselves (`profile set`): the directory and the CSV
+  // never overwrite these.
+  bool own_time_zone = false;
+  bool own_location = false;
 };
 
 struct Person {

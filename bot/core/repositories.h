@@ -80,6 +80,8 @@ class RosterRepository {
   // email ("email:…") is linked once a later import gives their id.
   virtual std::vector<std::pair<std::string, std::string>> ListEmailKeys() = 0;
   virtual std::optional<std::string> KeyByEmail(const std::string& email) = 0;
+  // Every entry a directory sync wrote from `source`, by key.
+  virtual std::vector<RosterEntry> ListFromSource(const std::string& source) = 0;
 
   // Explicit "do not pair" between two keys, in either order.
   virtual bool AddDoNotPair(const std::string& a, const std::string& b, const std::string& added_by, TimePoint at) = 0;

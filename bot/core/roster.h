@@ -26,6 +26,12 @@ struct RosterEntry {
   std::optional<Role> role;  // nullopt: in the org chart only
   int capacity = 1;          // mentors: mentees at once
   TimePoint imported_at{};
+  // Set by a directory sync: the directory that lists this person ("graph",
+  // "slack"; "" = only a CSV import), whether it still lists them as an
+  // active account, and their job title there.
+  std::string source;
+  bool active = true;
+  std::string job_title;
 };
 
 // A roster file as uploaded, kept until it is imported.

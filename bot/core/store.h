@@ -13,6 +13,7 @@
 
 #include <functional>
 
+#include "bot/core/directory_state.h"
 #include "bot/core/repositories.h"
 #include "bot/core/status.h"
 
@@ -31,6 +32,7 @@ class StoreTransaction {
   virtual SurveyRepository& surveys() = 0;
   virtual FileRepository& files() = 0;
   virtual CalendarRepository& calendar() = 0;
+  virtual DirectoryRepository& directory() = 0;
 };
 
 class Store {

@@ -7,6 +7,9 @@
 
 #include "bot/engine/command_text.h"
 #include "bot/engine/commands/commands.h"
+#include "bot/engine/directory/departures.h"
+#include "bot/engine/directory/directory_merge.h"
+#include "bot/engine/directory/reorg_review.h"
 #include "bot/engine/program/forms.h"
 #include "bot/engine/replies.h"
 
@@ -68,6 +71,7 @@ Reply Engine::Handle(const Event& event) {
       return Dispatch(event, form.command);
     }
     case EventKind::kInstall: return Dispatch(event, "help");
+    case EventKind::kDirectoryUpdate: return UpdateFromDirectory(event);
   }
   return Dispatch(event, "help");
 }
@@ -132,6 +136,43 @@ Reply Engine::RunCommand(const Event& event, const CommandSpec& spec, std::strin
   }
   if (enqueued && outbox_listener_) outbox_listener_();
   if (access == Store::Access::kWrite && !reply.duplicate && change_listener_) change_listener_();
+  return reply;
+}
+
+// A person the platform says joined or changed (Slack team_join,
+// user_change): written at once, as a one-person incremental read of that
+// workspace's directory. Nothing is said to anyone.
+Reply Engine::UpdateFromDirectory(const Event& event) {
+  Reply reply;
+  if (!event.directory_entry) return reply;
+  DirectoryRead read;
+  read.platform = event.from.user.platform;
+  read.workspace = event.from.user.workspace;
+  read.full = false;
+  read.people.push_back(*event.directory_entry);
+  read.people.back().id = event.from.user.user_id;
+  const std::string source(PlatformName(read.platform));
+  const TimePoint now = clock_.Now();
+  Status status = store_.Run(Store::Access::kWrite, [&](StoreTransaction& store) {
+    reply = Reply{};
+    if (!event.event_id.empty() && !store.conversations().MarkSeen(event.event_id, now)) {
+      reply.duplicate = true;
+      return;
+    }
+    const DirectoryChanges changes = MergeDirectoryRead(store, source, read, now);
+    for (const auto& problem : changes.problems) {
+      spdlog::warn("directory: {} {}: {}", source, problem.person_id, problem.reason);
+    }
+    CommandContext context(event, store, settings_, now, std::nullopt, false, "directory", "");
+    for (std::int64_t person : changes.departed) HandleDeparture(context, person);
+    ReviewOpenPairs(store, settings_, now);
+  });
+  if (!status.ok()) {
+    spdlog::error("directory update failed in the store: {}", status.message());
+    return TryAgainLater();
+  }
+  if (!reply.duplicate && outbox_listener_) outbox_listener_();
+  if (!reply.duplicate && change_listener_) change_listener_();
   return reply;
 }
 

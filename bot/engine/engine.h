@@ -48,6 +48,7 @@ class Engine : public EventHandler {
   Reply RunCommand(const Event& event, const CommandSpec& spec, std::string verb, std::string args);
   // A reply made without running a command (a refused form), queued when the event asks for it.
   Reply Respond(const Event& event, Reply reply);
+  Reply UpdateFromDirectory(const Event& event);
 
   Store& store_;
   const Clock& clock_;

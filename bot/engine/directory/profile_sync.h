@@ -1,7 +1,7 @@
 // bot/engine/directory/ — what the platforms' directories know about people,
 // filled into their profiles (time zone, name, email) without overriding
 // their own.
-// May use: program, time.
+// May use: calendar, delivery, program, roster, time.
 //
 // ProfileSync: looks up, once per person, what their platform's directory
 // says (time zone, name, email) and fills in what they have not set

@@ -113,8 +113,17 @@ Status SetProfileField(Person& person, ProfileField field, std::string_view valu
       return SetText(person.profile.department, value, "department", kMaxTextLength);
     case ProfileField::kLevel: return SetLevel(person, value);
     case ProfileField::kManager: return SetManager(person, value);
-    case ProfileField::kTimeZone: return SetTimeZone(person, value);
-    case ProfileField::kLocation: return SetText(person.profile.location, value, "location", kMaxTextLength);
+    // The person's own zone and location win over the directory and the CSV.
+    case ProfileField::kTimeZone: {
+      Status set = SetTimeZone(person, value);
+      if (set.ok()) person.profile.own_time_zone = true;
+      return set;
+    }
+    case ProfileField::kLocation: {
+      Status set = SetText(person.profile.location, value, "location", kMaxTextLength);
+      if (set.ok()) person.profile.own_location = true;
+      return set;
+    }
     case ProfileField::kBackground:
       return SetText(person.profile.background, value, "background", kMaxBackgroundLength);
     case ProfileField::kEmail: return SetEmail(person, value);
@@ -129,8 +138,14 @@ Status ClearProfileField(Person& person, ProfileField field) {
     case ProfileField::kDepartment: person.profile.department.clear(); break;
     case ProfileField::kLevel: person.profile.level.reset(); break;
     case ProfileField::kManager: person.profile.manager.clear(); break;
-    case ProfileField::kTimeZone: person.profile.time_zone.clear(); break;
-    case ProfileField::kLocation: person.profile.location.clear(); break;
+    case ProfileField::kTimeZone:
+      person.profile.time_zone.clear();
+      person.profile.own_time_zone = false;
+      break;
+    case ProfileField::kLocation:
+      person.profile.location.clear();
+      person.profile.own_location = false;
+      break;
     case ProfileField::kBackground: person.profile.background.clear(); break;
     case ProfileField::kEmail: person.profile.email.clear(); break;
   }

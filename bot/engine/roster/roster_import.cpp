@@ -5,15 +5,28 @@
 namespace mentorbot {
 
 namespace {
-// Fields the row names overwrite the profile; fields it leaves empty keep
-// what the person said themselves.
-void ApplyProfile(const RosterRow& row, Person& person) {
+// Fields the row names overwrite the profile, except where a stronger
+// source spoke: the directory (`from_directory`) for manager and
+// department, the person's own `profile set` for time zone and location.
+struct DirectorySays {
+  bool manager = false;
+  bool department = false;
+};
+
+// What a directory sync's row decides, so the CSV does not override it. A
+// Slack row without a manager only says its custom field was blank.
+DirectorySays DirectoryFieldsOf(const std::optional<RosterEntry>& earlier) {
+  if (!earlier || earlier->source.empty()) return {};
+  return {!earlier->manager.empty() || earlier->source != "slack", !earlier->department.empty()};
+}
+
+void ApplyProfile(const RosterRow& row, Person& person, DirectorySays directory = {}) {
   if (!row.name.empty()) person.display_name = row.name;
-  if (!row.department.empty()) person.profile.department = row.department;
+  if (!row.department.empty() && !directory.department) person.profile.department = row.department;
   if (row.level) person.profile.level = row.level;
-  if (!row.manager.empty()) person.profile.manager = row.manager;
-  if (!row.location.empty()) person.profile.location = row.location;
-  if (!row.time_zone.empty()) person.profile.time_zone = row.time_zone;
+  if (!row.manager.empty() && !directory.manager) person.profile.manager = row.manager;
+  if (!row.location.empty() && !person.profile.own_location) person.profile.location = row.location;
+  if (!row.time_zone.empty() && !person.profile.own_time_zone) person.profile.time_zone = row.time_zone;
   if (!row.background.empty()) person.profile.background = row.background;
   if (!row.email.empty()) person.profile.email = row.email;
   if (row.role == Role::kMentor && row.capacity_given) person.capacity = row.capacity;
@@ -44,6 +57,13 @@ RosterEntry EntryOf(const RosterRow& row, const std::optional<RosterEntry>& earl
   auto keep = [](std::string& field, const std::string& before) {
     if (field.empty()) field = before;
   };
+  // A directory sync wrote this row: the directory's manager and department win.
+  entry.source = earlier->source;
+  entry.active = earlier->active;
+  entry.job_title = earlier->job_title;
+  const DirectorySays directory = DirectoryFieldsOf(earlier);
+  if (directory.manager) entry.manager = earlier->manager;
+  if (directory.department) entry.department = earlier->department;
   keep(entry.email, earlier->email);
   keep(entry.name, earlier->name);
   keep(entry.department, earlier->department);
@@ -56,14 +76,16 @@ RosterEntry EntryOf(const RosterRow& row, const std::optional<RosterEntry>& earl
 }
 
 void Write(StoreTransaction& store, const RosterRow& row, TimePoint now, RosterImport& result) {
-  store.roster().Save(EntryOf(row, store.roster().Find(row.key), now));
+  const auto earlier = store.roster().Find(row.key);
+  const DirectorySays from_directory = DirectoryFieldsOf(earlier);
+  store.roster().Save(EntryOf(row, earlier, now));
   ++result.rows;
   auto ref = UserRef::Parse(row.key);
   std::optional<Person> person = ref ? store.people().Find(*ref) : std::nullopt;
   if (!row.role || !ref) {  // the parser gives every participant a user key; keep it that way here too
     ++result.org_chart;
     if (person) {
-      ApplyProfile(row, *person);
+      ApplyProfile(row, *person, from_directory);
       store.people().Save(*person);
     }
     return;
@@ -79,7 +101,7 @@ void Write(StoreTransaction& store, const RosterRow& row, TimePoint now, RosterI
     ++result.enrolled;
     return;
   }
-  ApplyProfile(row, *person);
+  ApplyProfile(row, *person, from_directory);
   if (person->active()) {
     person->role = *row.role;
     ++result.updated;
