@@ -23,6 +23,9 @@ struct ProgramSettings {
   // default for the rest (config `calendar.provider`, `calendar.workspaces`).
   std::string calendar_provider;
   std::map<std::string, std::string> calendar_provider_by_workspace;
+  // The company directories people are synced from ("graph", "slack");
+  // empty: the CSV roster only.
+  std::vector<std::string> directory_sources;
 
   // The service for sessions whose mentee is in `workspace`; empty = files.
   const std::string& CalendarProviderFor(const std::string& workspace) const {

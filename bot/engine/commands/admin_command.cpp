@@ -13,7 +13,7 @@ Reply AdminHelp(CommandContext& context) {
   for (const char* usage : {"admin config show", "admin config set <key> <value>", "admin admins add|remove|list <user>",
                             "admin pair <mentor> <mentee>", "admin unpair <pair number or person>",
                             "admin announce <text>", "admin roster import [--skip-bad] (with a CSV file)",
-                            "admin report", "admin export", "admin directory end|keep <pair>", "admin match preview|apply", "admin match forbid|allow <person> <person>"}) {
+                            "admin report", "admin export", "admin directory sync", "admin directory end|keep <pair>", "admin match preview|apply", "admin match forbid|allow <person> <person>"}) {
     if (!list.empty()) list.Text("\n");
     list.Code(context.Typed(usage));
   }

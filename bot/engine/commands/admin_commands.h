@@ -18,7 +18,7 @@ Reply AdminRoster(CommandContext& context, std::string_view args);    // roster 
 Reply AdminMatch(CommandContext& context, std::string_view args);     // match preview|apply|forbid|allow
 Reply AdminReport(CommandContext& context, std::string_view args);    // report
 Reply AdminExport(CommandContext& context, std::string_view args);    // export
-Reply AdminDirectory(CommandContext& context, std::string_view args); // directory end|keep <pair>
+Reply AdminDirectory(CommandContext& context, std::string_view args); // directory sync|end|keep <pair>
 
 // Records an admin action in the audit log. Returns the entry's id.
 std::int64_t AuditAdminAction(CommandContext& context, const std::string& action, const std::string& detail);

@@ -1,4 +1,5 @@
-// admin directory end|keep <pair>: what an admin decides about a pair a
+// admin directory sync: a full sync now (the directory sync's thread runs
+// it and sends the summary). admin directory end|keep <pair>: what an admin decides about a pair a
 // directory sync found inside one leadership chain (reorg_review.h). Ending
 // tells the pair why and shows the rematch; keeping is recorded in the
 // audit log with the chain.
@@ -71,6 +72,15 @@ Reply Keep(CommandContext& context, Reviewed& reviewed) {
 
 Reply AdminDirectory(CommandContext& context, std::string_view args) {
   auto [verb, rest] = SplitFirstWord(args);
+  if (verb == "sync") {
+    if (context.settings.directory_sources.empty()) {
+      return Problem("No company directory is configured, so there is nothing to sync.",
+                     "Set directory.graph_tenant_id or directory.slack in the bot's config; the CSV roster keeps working.");
+    }
+    context.store.directory().RequestSync(context.actor().Key(), context.now);
+    AuditAdminAction(context, "admin directory sync", "requested");
+    return Say("Syncing people from the company directory now; I'll send you the summary when it is done.");
+  }
   if (verb == "end" || verb == "keep") {
     auto reviewed = FindReviewed(context, Trim(rest));
     if (!reviewed) {

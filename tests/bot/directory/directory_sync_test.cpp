@@ -1,0 +1,123 @@
+// DirectorySync with a scripted directory: the schedule (full at start,
+// incremental hourly, full daily), a failed read changes nothing, an
+// expired delta reads in full, and an admin's request gets the summary.
+#include "bot/engine/directory/directory_sync.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "tests/support/engine_harness.h"
+
+namespace mentorbot {
+namespace {
+
+using ::testing::HasSubstr;
+
+class ScriptedSource : public DirectorySource {
+ public:
+  std::string name() const override { return "slack"; }
+  StatusOr<DirectoryRead> Read(const DirectoryRequest& request, const DirectoryProgress&) override {
+    requests.push_back(request);
+    if (!failure.ok()) return failure;
+    if (!request.full && expired) return Status::InvalidArgument("delta expired");
+    DirectoryRead read;
+    read.platform = Platform::kSlack;
+    read.workspace = "T1";
+    read.full = request.full;
+    read.next_delta = "delta-" + std::to_string(requests.size());
+    if (request.full) read.people = people;
+    return read;
+  }
+  std::vector<DirectoryEntry> people;
+  Status failure;
+  bool expired = false;
+  std::vector<DirectoryRequest> requests;
+};
+
+DirectoryEntry Entry(const std::string& id, const std::string& manager) {
+  DirectoryEntry entry;
+  entry.id = id;
+  entry.display_name = id;
+  entry.manager_id = manager;
+  return entry;
+}
+
+class DirectorySyncTest : public ::testing::Test {
+ protected:
+  DirectorySyncTest() {
+    source.people = {Entry("UBOSS", ""), Entry("UALICE", "UBOSS")};
+    ProgramSettings settings = EngineHarness::DefaultSettings();
+    settings.directory_sources = {"slack"};
+    sync = std::make_unique<DirectorySync>(bot.store(), bot.clock(), settings, std::vector<DirectorySource*>{&source},
+                                           DirectorySchedule{}, [] { return std::chrono::steady_clock::now(); });
+  }
+  int RosterSize() {
+    int count = 0;
+    bot.store().Run(Store::Access::kRead, [&](StoreTransaction& tx) { count = tx.roster().Count(); });
+    return count;
+  }
+
+  EngineHarness bot;
+  ScriptedSource source;
+  std::unique_ptr<DirectorySync> sync;
+};
+
+TEST_F(DirectorySyncTest, FullAtStartThenIncrementalHourlyAndFullDaily) {
+  sync->RunDue();
+  ASSERT_EQ(source.requests.size(), 1u);
+  EXPECT_TRUE(source.requests[0].full);
+  EXPECT_EQ(RosterSize(), 2);
+  EXPECT_EQ(sync->RunDue(), std::chrono::seconds(3600)) << "nothing due for an hour";
+  EXPECT_EQ(source.requests.size(), 1u);
+  bot.clock().Advance(std::chrono::minutes(61));
+  sync->RunDue();
+  ASSERT_EQ(source.requests.size(), 2u);
+  EXPECT_FALSE(source.requests[1].full);
+  EXPECT_EQ(source.requests[1].delta, "delta-1") << "from where the last read ended";
+  bot.clock().Advance(std::chrono::hours(23));
+  sync->RunDue();
+  EXPECT_TRUE(source.requests.back().full);
+}
+
+TEST_F(DirectorySyncTest, AFailedReadChangesNothingAndIsRetriedLater) {
+  source.failure = Status::Unavailable("http 503");
+  auto summary = sync->SyncSource(source, true, {});
+  EXPECT_FALSE(summary.status.ok());
+  EXPECT_THAT(SummaryLine(summary), HasSubstr("failed, nothing changed: http 503"));
+  EXPECT_EQ(RosterSize(), 0);
+  sync->RunDue();
+  const auto tries = source.requests.size();
+  sync->RunDue();
+  EXPECT_EQ(source.requests.size(), tries) << "not again at once";
+  source.failure = Status::Ok();
+  bot.clock().Advance(std::chrono::minutes(6));
+  sync->RunDue();
+  EXPECT_EQ(RosterSize(), 2);
+}
+
+TEST_F(DirectorySyncTest, AnExpiredDeltaReadsInFull) {
+  sync->SyncSource(source, true, {});
+  source.expired = true;
+  auto summary = sync->SyncSource(source, false, {});
+  EXPECT_TRUE(summary.status.ok());
+  EXPECT_TRUE(summary.full);
+  EXPECT_TRUE(source.requests.back().full);
+}
+
+TEST_F(DirectorySyncTest, AnAdminsRequestIsSyncedAndAnswered) {
+  const UserRef admin = EngineHarness::SlackUser("UADMIN");
+  EngineHarness other;  // a program without directories
+  EXPECT_THAT(other.Say(admin, "admin directory sync"), HasSubstr("No company directory is configured"));
+  bot.store().Run(Store::Access::kWrite, [&](StoreTransaction& tx) { tx.directory().RequestSync(admin.Key(), bot.clock().Now()); });
+  sync->RunDue();
+  std::vector<OutboundMessage> queued;
+  bot.store().Run(Store::Access::kWrite, [&](StoreTransaction& tx) {
+    queued = tx.outbox().ClaimDue(bot.clock().Now(), 100, std::chrono::seconds(0), DeliveryFilter{{Platform::kSlack}, std::nullopt});
+  });
+  ASSERT_EQ(queued.size(), 1u);
+  EXPECT_EQ(queued[0].to.user, admin);
+  EXPECT_THAT(queued[0].message.PlainText(), HasSubstr("slack T1 full sync: 2 people read, 2 added"));
+}
+
+}  // namespace
+}  // namespace mentorbot
