@@ -7,6 +7,7 @@ packages=(
   g++ cmake make pkg-config tzdata ca-certificates
   libcpp-httplib-dev libssl-dev nlohmann-json3-dev libsqlitecpp-dev libsqlite3-dev
   libspdlog-dev libhowardhinnant-date-dev libzip-dev libjemalloc-dev libgtest-dev libgmock-dev
+  libicu-dev
 )
 [ "${1:-}" = "--bench" ] && packages+=(libbenchmark-dev wrk curl openssl)
 # clang with libFuzzer and the sanitizer runtimes; llvm-14 for llvm-symbolizer (readable reports)

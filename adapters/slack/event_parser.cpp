@@ -5,6 +5,7 @@
 
 #include "adapters/common/utf8.h"
 #include "adapters/slack/block_kit_renderer.h"
+#include "adapters/slack/slack_user_json.h"
 
 namespace mentorbot {
 
@@ -48,6 +49,29 @@ std::string WithoutSlashCommand(std::string_view text, std::string_view slash_co
   return std::string(TrimSpace(text));
 }
 
+// team_join / user_change: event.user is the whole user object. A bot's
+// change is ignored (bots are never synced).
+StatusOr<SlackEventCallback> ParseDirectoryUpdate(const json& inner, const std::string& type, const std::string& team,
+                                                  const std::string& event_id) {
+  auto entry = ParseSlackUser(inner.contains("user") ? inner["user"] : json());
+  if (!entry.ok()) return Status::InvalidArgument(type + ": " + entry.status().message());
+  SlackEventCallback out;
+  if (entry->bot) {
+    out.ignored = type + " of a bot";
+    return out;
+  }
+  auto ref = UserRef::Parse("slack:" + team + ":" + entry->id);
+  if (!ref) return Status::InvalidArgument(type + " without a valid user id");
+  out.kind = Kind::kDirectoryUpdate;
+  out.event.kind = EventKind::kDirectoryUpdate;
+  out.event.event_id = event_id;
+  out.event.redeliverable = true;
+  out.event.from.user = *ref;  // no conversation: nobody spoke
+  out.event.display_name = entry->display_name.value_or("");
+  out.event.directory_entry = std::move(entry.value());
+  return out;
+}
+
 StatusOr<SlackEventCallback> ParseCallback(const json& payload, std::string_view slash_command) {
   SlackEventCallback out;
   const json& inner = payload.contains("event") && payload["event"].is_object() ? payload["event"] : json::object();
@@ -57,6 +81,7 @@ StatusOr<SlackEventCallback> ParseCallback(const json& payload, std::string_view
   if (type.empty() || event_id.empty() || team.empty()) {
     return Status::InvalidArgument("event_callback without event.type, event_id or team_id");
   }
+  if (type == "team_join" || type == "user_change") return ParseDirectoryUpdate(inner, type, team, event_id);
   // file_shared names its sharer user_id; every other event, user.
   const std::string user = type == "file_shared" ? TextField(inner, "user_id") : TextField(inner, "user");
   const std::string bot = BotUserId(payload);

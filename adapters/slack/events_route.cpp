@@ -32,11 +32,22 @@ HttpResponse SlackEventsRoute::Handle(const HttpRequest& request, RequestLogFiel
     case Kind::kMention:
     case Kind::kHomeOpened:
     case Kind::kFileShared:
+    case Kind::kDirectoryUpdate:
       break;
   }
   Event& event = callback->event;
   log.workspace = event.from.user.workspace;
   log.user = event.from.user.user_id;
+  if (callback->kind == Kind::kDirectoryUpdate) {
+    // Nobody asked anything: no reply, only the change recorded.
+    Reply reply = handler_.Handle(event);
+    if (reply.failed) {
+      log.detail += "store unavailable";
+      return HttpResponse::Text(503, "try again later\n");  // Slack retries it
+    }
+    log.detail += reply.duplicate ? "duplicate delivery" : "directory update";
+    return EmptyAck();
+  }
   if (callback->kind == Kind::kFileShared) {
     // The answer goes to the DM (where the file was shared, if it was a DM).
     const bool in_dm = !event.from.conversation_id.empty() && event.from.conversation_id.front() == 'D';

@@ -2,7 +2,9 @@
 // Verify → parse → answer url_verification with its challenge; run a command
 // typed in the bot's DM (message.im) or after mentioning it (app_mention);
 // publish the App Home tab when it is opened (app_home_opened); hand a shared
-// file to the SlackFileFetcher (file_shared: a roster CSV for admins).
+// file to the SlackFileFetcher (file_shared: a roster CSV for admins); hand
+// a member who joined or changed (team_join, user_change) to the engine as a
+// directory update, with no reply.
 // Slack retries an event it thinks was not received (X-Slack-Retry-Num);
 // events are redeliverable, so the engine records each event_id in the same
 // transaction as its changes and a repeat does nothing. The engine's work is

@@ -15,6 +15,10 @@ std::string UsageText() {
          "                                           import the org chart and profiles from a CSV file; with\n"
          "                                           bad rows nothing is imported unless --skip-bad; WS\n"
          "                                           (slack:TEAM_ID or teams:TENANT_ID) is where bare user ids live\n"
+         "  mentorbot directory sync [--workspace WS] [--config FILE]\n"
+         "                                           a full sync of people, managers and time zones from the\n"
+         "                                           configured directories (Graph, Slack) now, with a summary;\n"
+         "                                           WS (a Slack team or Entra tenant id) syncs that one only\n"
          "  mentorbot match [--json] [--apply] [--config FILE]\n"
          "                                           the optimal pairs for everyone unpaired; --apply creates\n"
          "                                           them and sends the kickoffs; --json prints them as JSON\n"
@@ -48,6 +52,10 @@ StatusOr<CommandLine> ParseCommandLine(const std::vector<std::string>& args) {
       line.action = CommandLine::Action::kBackup;
     } else if (args[i] == "match") {
       line.action = CommandLine::Action::kMatch;
+    } else if (args[i] == "directory") {
+      if (i + 1 >= args.size() || args[i + 1] != "sync") return Status::InvalidArgument("directory needs: sync");
+      line.action = CommandLine::Action::kDirectorySync;
+      ++i;
     } else if (args[i] == "roster") {
       if (i + 1 >= args.size() || args[i + 1] != "import") return Status::InvalidArgument("roster needs: import FILE");
       if (i + 2 >= args.size() || args[i + 2].empty() || args[i + 2][0] == '-') {
@@ -89,7 +97,8 @@ StatusOr<CommandLine> ParseCommandLine(const std::vector<std::string>& args) {
       line.dry_run = true;
     } else if (arg == "--skip-bad" && line.action == CommandLine::Action::kRosterImport) {
       line.skip_bad = true;
-    } else if (arg == "--workspace" && line.action == CommandLine::Action::kRosterImport) {
+    } else if (arg == "--workspace" &&
+               (line.action == CommandLine::Action::kRosterImport || line.action == CommandLine::Action::kDirectorySync)) {
       auto workspace = value("--workspace");
       if (!workspace.ok()) return workspace.status();
       line.workspace = *workspace;

@@ -9,7 +9,7 @@
 namespace mentorbot {
 
 struct CommandLine {
-  enum class Action { kServe, kChat, kTick, kRosterImport, kMatch, kExport, kBackup, kHelp, kVersion };
+  enum class Action { kServe, kChat, kTick, kRosterImport, kDirectorySync, kMatch, kExport, kBackup, kHelp, kVersion };
   Action action = Action::kServe;
   std::string config_path = "config.json";
   std::string chat_user;  // chat --as
@@ -17,7 +17,8 @@ struct CommandLine {
   bool dry_run = false;   // tick --dry-run
   std::string roster_file;  // roster import FILE
   bool skip_bad = false;    // roster import --skip-bad
-  std::string workspace;    // roster import --workspace slack:T123 | teams:TENANT (for bare user ids)
+  std::string workspace;    // roster import --workspace slack:T123 | teams:TENANT (for bare user ids);
+                            // directory sync --workspace T123 | TENANT (that directory only)
   bool json = false;        // match --json
   bool apply = false;       // match --apply
   std::string out;          // export --out DIR, backup --out FILE

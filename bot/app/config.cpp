@@ -73,6 +73,16 @@ std::string SlashCommand(const std::string& text) {
   return "";
 }
 
+// Slack's custom profile field ids are "Xf" then upper-case letters and digits.
+std::string SlackFieldId(const std::string& text) {
+  if (text.empty()) return "";
+  if (text.size() < 3 || text.rfind("Xf", 0) != 0 ||
+      text.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", 2) != std::string::npos) {
+    return "must be a Slack profile field id such as \"Xf0123ABCD\" (got \"" + text + "\")";
+  }
+  return "";
+}
+
 std::string LogLevel(const std::string& text) {
   for (const char* level : {"trace", "debug", "info", "warn", "error", "off"}) {
     if (text == level) return "";
@@ -215,6 +225,23 @@ const std::vector<KeySpec>& Specs() {
       {{"calendar.max_attempts", "integer",
         "Tries of a calendar change before both people are told it is not in their calendar, 1 to 100."},
        Integer(&Config::calendar_max_attempts, 1, 100)},
+      {{"directory.graph_tenant_id", "string",
+        "Sync people from this Microsoft Entra tenant (User.Read.All, optionally MailboxSettings.Read); empty = no."},
+       String(&Config::directory_graph_tenant_id)},
+      {{"directory.graph_client_id", "string", "Application (client) id for the Graph directory; its secret: GRAPH_CLIENT_SECRET."},
+       String(&Config::directory_graph_client_id)},
+      {{"directory.slack", "boolean", "Sync the Slack workspace's members (users:read, users:read.email, users.profile:read)."},
+       Boolean(&Config::directory_slack)},
+      {{"directory.slack_manager_field", "string",
+        "Id of the Slack custom profile field (type user) naming each person's manager, e.g. Xf0123ABCD; empty = none."},
+       String(&Config::directory_slack_manager_field, SlackFieldId)},
+      {{"directory.full_sync_hours", "integer", "Hours between full directory syncs, 1 to 720 (one also runs at start)."},
+       Integer(&Config::directory_full_sync_hours, 1, 720)},
+      {{"directory.incremental_sync_minutes", "integer",
+        "Minutes between incremental syncs (Graph changes, Slack manager fields), 5 to 1440."},
+       Integer(&Config::directory_incremental_sync_minutes, 5, 1440)},
+      {{"directory.slack_page_pause_ms", "integer", "Pause between users.list pages, 0 to 60000 (Tier 2 pace: 3000)."},
+       Integer(&Config::directory_slack_page_pause_ms, 0, 60000)},
   };
   return specs;
 }
@@ -264,6 +291,9 @@ StatusOr<Config> ParseConfig(const std::string& json_text) {
         return Status::InvalidArgument(key + ": " + problem);
       }
     }
+  }
+  if (!config.directory_graph_tenant_id.empty() && config.directory_graph_client_id.empty()) {
+    return Status::InvalidArgument("directory.graph_client_id: required when directory.graph_tenant_id is set");
   }
   if (config.UsesCalendar("graph")) {
     for (const auto& [key, value] : {std::pair{"calendar.graph_tenant_id", &config.calendar_graph_tenant_id},

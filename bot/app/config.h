@@ -49,6 +49,16 @@ struct Config {
   std::string calendar_google_api_base_url = "https://www.googleapis.com/calendar/v3";
   std::string calendar_google_token_url;  // empty: the key file's token_uri
   int calendar_max_attempts = 8;
+  // People synced from company directories (none by default: the CSV roster).
+  // Graph uses calendar.graph_api_base_url / graph_login_base_url and the
+  // secret GRAPH_CLIENT_SECRET; Slack uses slack.api_base_url and SLACK_BOT_TOKEN.
+  std::string directory_graph_tenant_id;  // empty: no Graph directory
+  std::string directory_graph_client_id;
+  bool directory_slack = false;
+  std::string directory_slack_manager_field;  // custom profile field id of type user; empty: none
+  int directory_full_sync_hours = 24;
+  int directory_incremental_sync_minutes = 60;
+  int directory_slack_page_pause_ms = 3000;  // users.list is Tier 2 (about 20 calls a minute)
 
   // Whether any workspace books sessions with `provider`.
   bool UsesCalendar(const std::string& provider) const;

@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include "bot/app/calendar_wiring.h"
+#include "bot/app/directory_wiring.h"
 #include "bot/app/cli.h"
 #include "bot/app/config.h"
 #include "bot/app/subcommands.h"
@@ -47,6 +48,10 @@ int main(int argc, char** argv) {
       std::cerr << "mentorbot: bad config: " << line->config_path << ": " << calendar.message() << "\n";
       return 2;
     }
+    if (const Status directory = CheckDirectoryCredentials(*config, secrets); !directory.ok()) {
+      std::cerr << "mentorbot: bad config: " << line->config_path << ": " << directory.message() << "\n";
+      return 2;
+    }
   }
   // Logs go to stderr; stdout carries the console adapter's replies.
   spdlog::set_default_logger(spdlog::stderr_color_mt("mentorbot"));
@@ -57,6 +62,7 @@ int main(int argc, char** argv) {
   if (line->action == CommandLine::Action::kRosterImport) {
     return RunRosterImport(*config, secrets, line->roster_file, line->skip_bad, line->workspace);
   }
+  if (line->action == CommandLine::Action::kDirectorySync) return RunDirectorySync(*config, secrets, line->workspace);
   if (line->action == CommandLine::Action::kMatch) return RunMatch(*config, secrets, line->json, line->apply);
   if (line->action == CommandLine::Action::kExport) return RunExport(*config, secrets, line->out);
   if (line->action == CommandLine::Action::kBackup) return RunBackup(*config, line->out);

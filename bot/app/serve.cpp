@@ -88,6 +88,10 @@ int RunServe(const Config& config, const Secrets& secrets) {
     spdlog::info("scheduler disabled: run `mentorbot tick` from cron");
   }
   threads.Start("profile sync", [&parts] { parts.profile_sync().Run(); }, [&parts] { parts.profile_sync().Stop(); });
+  if (parts.has_directories()) {
+    threads.Start("directory sync", [&parts] { parts.directory_sync().Run(); },
+                  [&parts] { parts.directory_sync().Stop(); });
+  }
   threads.Start("slack views", [&parts] { parts.slack_views().Run(); }, [&parts] { parts.slack_views().Stop(); });
   threads.Start("slack files", [&parts] { parts.slack_files().Run(); }, [&parts] { parts.slack_files().Stop(); });
   threads.Start("teams files", [&parts] { parts.teams_files().Run(); }, [&parts] { parts.teams_files().Stop(); });

@@ -18,6 +18,10 @@ int RunTick(const Config& config, const Secrets& secrets, const std::string& as_
 // "slack:TEAM" / "teams:TENANT" or empty.
 int RunRosterImport(const Config& config, const Secrets& secrets, const std::string& file, bool skip_bad,
                     const std::string& workspace);
+// A full directory sync now, printing progress and one summary line per
+// directory; `workspace` (a team or tenant id) limits it to that one. Exit 1
+// when a directory could not be read (nothing of it was changed).
+int RunDirectorySync(const Config& config, const Secrets& secrets, const std::string& workspace);
 // Proposes (and with apply, creates) the optimal pairs; prints them as text or JSON.
 int RunMatch(const Config& config, const Secrets& secrets, bool json, bool apply);
 

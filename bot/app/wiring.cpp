@@ -19,6 +19,7 @@ ProgramSettings SettingsFromConfig(const Config& config) {
   for (const auto& [workspace, provider] : config.calendar_workspaces) {
     settings.calendar_provider_by_workspace[workspace] = service(provider);
   }
+  settings.directory_sources = DirectorySourceNames(config);
   return settings;
 }
 
@@ -92,8 +93,16 @@ StatusOr<std::unique_ptr<Wiring>> Wiring::Create(const Config& config, const Sec
   wiring->scheduler_loop_ =
       std::make_unique<SchedulerLoop>(*wiring->scheduler_, clock, std::chrono::steady_clock::now,
                                       std::chrono::seconds(60), [worker = wiring->outbox_.get()] { worker->Wake(); });
-  wiring->engine_->SetChangeListener([loop = wiring->scheduler_loop_.get(), sync = wiring->profile_sync_.get()] {
+  auto directory_sources = CreateDirectorySources(config, secrets, clock);
+  if (!directory_sources.ok()) return directory_sources.status();
+  wiring->directory_sources_ = std::move(directory_sources).value();
+  wiring->directory_sync_ = std::make_unique<DirectorySync>(*wiring->store_, clock, wiring->settings_,
+                                                            wiring->directory_sources_->all,
+                                                            DirectoryScheduleOf(config), std::chrono::steady_clock::now);
+  wiring->engine_->SetChangeListener([loop = wiring->scheduler_loop_.get(), sync = wiring->profile_sync_.get(),
+                                      directory = wiring->directory_sync_.get()] {
     sync->Wake();  // someone may have joined: learn their time zone before the scheduler plans for them
+    directory->Wake();  // an admin may have asked for a directory sync
     loop->Wake();
   });
   if (config.metrics_enabled) {

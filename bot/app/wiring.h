@@ -25,6 +25,7 @@
 #include "adapters/teams/signing_keys.h"
 #include "adapters/teams/token_validator.h"
 #include "bot/app/calendar_wiring.h"
+#include "bot/app/directory_wiring.h"
 #include "bot/app/config.h"
 #include "bot/app/metrics_endpoint.h"
 #include "bot/app/secrets.h"
@@ -53,6 +54,8 @@ class Wiring {
   Scheduler& scheduler() { return *scheduler_; }
   SchedulerLoop& scheduler_loop() { return *scheduler_loop_; }
   ProfileSync& profile_sync() { return *profile_sync_; }
+  DirectorySync& directory_sync() { return *directory_sync_; }
+  bool has_directories() const { return !directory_sources_->all.empty(); }
   SlackViewsClient& slack_views() { return *slack_views_; }
   SlackFileFetcher& slack_files() { return *slack_files_; }
   TeamsFileFetcher& teams_files() { return *teams_files_; }
@@ -109,6 +112,8 @@ class Wiring {
   std::unique_ptr<SchedulerLoop> scheduler_loop_;
   std::unique_ptr<SlackUserDirectory> slack_directory_;
   std::unique_ptr<ProfileSync> profile_sync_;
+  std::unique_ptr<DirectorySources> directory_sources_;
+  std::unique_ptr<DirectorySync> directory_sync_;
   std::unique_ptr<ServiceUrlPolicy> teams_policy_;
   std::unique_ptr<OpenIdSigningKeys> teams_keys_;
   std::unique_ptr<BotFrameworkTokenValidator> teams_validator_;

@@ -105,6 +105,81 @@ TEST(SlackEventParserTest, AnAuthorizationWhoseIsBotIsNotABooleanNamesNoBot) {
   }
 }
 
+TEST(SlackEventParserTest, AUserChangeIsADirectoryUpdateOfThatPerson) {
+  auto parsed = ParseSlackEvent(ReadFixture("slack_user_change.json"), "/mentor");
+  ASSERT_TRUE(parsed.ok()) << parsed.status().message();
+  EXPECT_EQ(parsed->kind, Kind::kDirectoryUpdate);
+  const Event& event = parsed->event;
+  EXPECT_EQ(event.kind, EventKind::kDirectoryUpdate);
+  EXPECT_EQ(event.event_id, "Ev0USERCHANGE1");
+  EXPECT_TRUE(event.redeliverable);
+  EXPECT_EQ(event.from.user.Key(), "slack:T1:U2MENTOR");
+  EXPECT_EQ(event.from.conversation_id, "") << "nobody spoke anywhere";
+  EXPECT_FALSE(event.queue_reply_to.has_value());
+  ASSERT_TRUE(event.directory_entry.has_value());
+  const DirectoryEntry& entry = *event.directory_entry;
+  EXPECT_EQ(entry.id, "U2MENTOR");
+  EXPECT_EQ(entry.display_name, "dana");
+  EXPECT_EQ(entry.email, "dana.okafor@example.com") << "lower case";
+  EXPECT_EQ(entry.time_zone, "America/Chicago");
+  EXPECT_EQ(entry.job_title, "VP Engineering");
+  EXPECT_EQ(entry.active, true);
+  EXPECT_FALSE(entry.department.has_value()) << "Slack has no department";
+  EXPECT_FALSE(entry.location.has_value());
+  EXPECT_FALSE(entry.manager_id.has_value()) << "custom fields are read by the directory sync";
+  EXPECT_FALSE(entry.bot);
+
+  json deactivated = json::parse(ReadFixture("slack_user_change.json"));
+  deactivated["event"]["user"]["deleted"] = true;
+  EXPECT_EQ(ParseSlackEvent(deactivated.dump(), "/mentor")->event.directory_entry->active, false);
+}
+
+TEST(SlackEventParserTest, ATeamJoinIsADirectoryUpdateNamedByRealNameWithoutADisplayName) {
+  auto parsed = ParseSlackEvent(ReadFixture("slack_team_join.json"), "/mentor");
+  ASSERT_TRUE(parsed.ok()) << parsed.status().message();
+  EXPECT_EQ(parsed->kind, Kind::kDirectoryUpdate);
+  EXPECT_EQ(parsed->event.event_id, "Ev0TEAMJOIN1");
+  EXPECT_EQ(parsed->event.from.user.Key(), "slack:T1:U9NEW");
+  const DirectoryEntry& entry = *parsed->event.directory_entry;
+  EXPECT_EQ(entry.display_name, "Sam Lee");
+  EXPECT_EQ(entry.job_title, "") << "Slack saying: no title";
+  EXPECT_EQ(entry.time_zone, "Europe/Berlin");
+}
+
+TEST(SlackEventParserTest, ABotsProfileChangeIsIgnored) {
+  json body = json::parse(ReadFixture("slack_user_change.json"));
+  body["event"]["user"]["is_bot"] = true;
+  EXPECT_EQ(ParseSlackEvent(body.dump(), "/mentor")->kind, Kind::kIgnored);
+  body = json::parse(ReadFixture("slack_user_change.json"));
+  body["event"]["user"]["id"] = "USLACKBOT";
+  EXPECT_EQ(ParseSlackEvent(body.dump(), "/mentor")->kind, Kind::kIgnored) << "the Slackbot";
+}
+
+TEST(SlackEventParserTest, AnUnreadableUserInADirectoryEventIsRefusedWithoutAThrow) {
+  const json fixture = json::parse(ReadFixture("slack_user_change.json"));
+  std::vector<json> bodies;
+  for (const json& user : {json("U2MENTOR"), json(nullptr), json::array(), json{{"name", "no id"}}, json{{"id", "a b"}}}) {
+    bodies.push_back(fixture);
+    bodies.back()["event"]["user"] = user;
+  }
+  for (const char* member : {"deleted", "is_bot", "tz", "profile"}) {
+    bodies.push_back(fixture);
+    bodies.back()["event"]["user"][member] = json::array({1});
+  }
+  bodies.push_back(fixture);
+  bodies.back()["event"]["user"]["profile"]["email"] = 42;
+  bodies.push_back(fixture);
+  bodies.back()["event"]["user"]["profile"]["title"] = false;
+  for (const json& body : bodies) EXPECT_FALSE(ParseSlackEvent(body.dump(), "/mentor").ok()) << body["event"]["user"].dump();
+  json null_members = fixture;
+  null_members["event"]["user"]["tz"] = nullptr;  // null is "not supplied", never an error
+  null_members["event"]["user"]["profile"]["email"] = nullptr;
+  auto parsed = ParseSlackEvent(null_members.dump(), "/mentor");
+  ASSERT_TRUE(parsed.ok()) << parsed.status().message();
+  EXPECT_FALSE(parsed->event.directory_entry->time_zone.has_value());
+  EXPECT_FALSE(parsed->event.directory_entry->email.has_value());
+}
+
 TEST(SlackEventParserTest, MalformedBodiesAreRefused) {
   for (const std::string body :
        {"", "[1]", "{", R"({"type":"url_verification"})", R"({"challenge":"x"})",

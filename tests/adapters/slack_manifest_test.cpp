@@ -17,7 +17,8 @@ TEST(SlackManifestTest, ListsEveryUrlEventAndScopeTheBotUses) {
        {"url: https://mentorbot.example.com/slack/commands", "request_url: https://mentorbot.example.com/slack/events",
         "request_url: https://mentorbot.example.com/slack/interactions", "- app_home_opened", "- app_mention",
         "- message.im", "- file_shared", "- files:read", "- files:write", "home_tab_enabled: true", "messages_tab_enabled: true", "is_enabled: true", "- commands",
-        "- chat:write", "- im:write", "- im:history", "- users:read", "- users:read.email", "- app_mentions:read",
+        "- chat:write", "- im:write", "- im:history", "- users:read", "- users:read.email", "- users.profile:read", "- app_mentions:read",
+        "- team_join", "- user_change",
         "should_escape: true", "command: /mentor"}) {
     EXPECT_THAT(manifest, HasSubstr(needle));
   }

@@ -78,5 +78,13 @@ TEST(CliTest, MistakesAreNamed) {
   EXPECT_EQ(ParseCommandLine({"--config"}).status().message(), "--config needs a value");
 }
 
+TEST(CliTest, DirectorySyncTakesAWorkspace) {
+  auto line = ParseCommandLine({"directory", "sync", "--workspace", "T1", "--config", "c.json"});
+  ASSERT_TRUE(line.ok()) << line.status().message();
+  EXPECT_EQ(line->action, CommandLine::Action::kDirectorySync);
+  EXPECT_EQ(line->workspace, "T1");
+  EXPECT_FALSE(ParseCommandLine({"directory"}).ok());
+  EXPECT_FALSE(ParseCommandLine({"directory", "import"}).ok());
+}
 }  // namespace
 }  // namespace mentorbot

@@ -1,5 +1,6 @@
 #include "bot/app/config.h"
 
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <fstream>
@@ -147,5 +148,15 @@ TEST(ConfigTest, LoadConfigResolvesTheDatabaseNextToTheFileAndNamesTheFileInErro
   EXPECT_FALSE(LoadConfig(dir.File("missing.json")).ok());
 }
 
+TEST(ConfigTest, DirectoryKeysAreValidated) {
+  EXPECT_EQ(Problem(R"({"directory": {"graph_tenant_id": "t"}})"),
+            "directory.graph_client_id: required when directory.graph_tenant_id is set");
+  EXPECT_EQ(Problem(R"({"directory": {"graph_tenant_id": "t", "graph_client_id": "c", "slack": true,
+                        "slack_manager_field": "Xf0123ABCD"}})"), "");
+  EXPECT_THAT(Problem(R"({"directory": {"slack_manager_field": "manager"}})"),
+              ::testing::HasSubstr("directory.slack_manager_field: must be a Slack profile field id"));
+  EXPECT_THAT(Problem(R"({"directory": {"incremental_sync_minutes": 1}})"),
+              ::testing::HasSubstr("directory.incremental_sync_minutes"));
+}
 }  // namespace
 }  // namespace mentorbot

@@ -64,6 +64,18 @@ FakeGraphServer::FakeGraphServer(std::string tenant_id, std::string client_id, s
                [this](const httplib::Request& request, httplib::Response& response) {
                  Serve(Route::kSchedule, request, response, [&](const json& body) { return mailboxes_.Schedule(body); });
                });
+  server_.Get(R"(/v1\.0/users/delta)", [this](const httplib::Request& request, httplib::Response& response) {
+    const std::map<std::string, std::string> query(request.params.begin(), request.params.end());
+    Serve(Route::kUsersDelta, request, response,
+          [&](const json&) { return users_.Delta(api_base_url(), query, request.get_header_value("Prefer")); });
+    // The way back Graph names with a 410: the initial query, empty $deltaToken.
+    if (response.status == 410) response.set_header("Location", api_base_url() + "/users/delta?$deltatoken=");
+  });
+  server_.Get(R"(/v1\.0/users/([^/]+)/mailboxSettings/timeZone)",
+              [this](const httplib::Request& request, httplib::Response& response) {
+                Serve(Route::kMailboxSettings, request, response,
+                      [&](const json&) { return users_.TimeZone(api_base_url(), request.matches[1]); });
+              });
   port_ = StartOnLoopback(server_, thread_, "fake Microsoft Graph");
 }
 
@@ -106,6 +118,7 @@ void FakeGraphServer::Serve(Route route, const httplib::Request& request, httpli
   const json body = has_body ? json::parse(request.body, nullptr, false) : json();
   const std::string authorization = request.get_header_value("Authorization");
   calls_.push_back(Call{route, request.path, authorization, request.get_header_value("Prefer"), body});
+  for (const auto& [name, value] : request.params) calls_.back().query[name] = value;
   std::optional<Fault> fault;
   if (auto& queue = faults_[route]; !queue.empty()) {
     fault = queue.front();

@@ -1,10 +1,11 @@
-// FakeGraphServer: Microsoft Graph's calendar and the Microsoft identity
+// FakeGraphServer: Microsoft Graph's calendar and users and the Microsoft identity
 // platform's token endpoint on 127.0.0.1 for tests. The token endpoint
 // (POST /{tenant}/oauth2/v2.0/token) checks the tenant, the grant, the app's
 // id and secret and the Graph scope exactly, and issues random bearer tokens
 // (expires_in 3599); the calendar routes (/v1.0/users/{mailbox}/events…,
 // /calendar/getSchedule) accept only those tokens and keep their state in
-// FakeGraphMailboxes. Faults: the next calls to a route answer a status
+// FakeGraphMailboxes; the users routes (/v1.0/users/delta,
+// /users/{id}/mailboxSettings/timeZone) keep theirs in FakeGraphUsers. Faults: the next calls to a route answer a status
 // (with Retry-After), or do their work and lose the answer (the connection
 // is cut), and issued tokens can be revoked. Records every call.
 // Thread-safety: all methods may be called while the server thread runs.
@@ -22,18 +23,20 @@
 #include <vector>
 
 #include "tests/support/fake_graph_mailboxes.h"
+#include "tests/support/fake_graph_users.h"
 
 namespace mentorbot {
 
 class FakeGraphServer {
  public:
-  enum class Route { kToken, kCreate, kGet, kPatch, kCancel, kSchedule };
+  enum class Route { kToken, kCreate, kGet, kPatch, kCancel, kSchedule, kUsersDelta, kMailboxSettings };
   struct Call {
     Route route;
     std::string path;           // as sent, e.g. "/v1.0/users/mentee@contoso.com/events"
     std::string authorization;  // the Authorization header
     std::string prefer;         // the Prefer header
     nlohmann::json body;        // the parsed request (null for GET and forms)
+    std::map<std::string, std::string> query;  // the decoded query parameters ("$select", "$skiptoken")
   };
   using Event = FakeGraphMailboxes::Event;
   using BusyBlock = FakeGraphMailboxes::BusyBlock;
@@ -60,6 +63,14 @@ class FakeGraphServer {
   // Every event of the mailbox (deleted ones flagged), in creation order.
   std::vector<Event> Events(const std::string& mailbox) const;
 
+  // Runs `change(users)` on the directory's state under the server's lock:
+  // seeding, then the changes the next delta round shows.
+  template <typename Change>
+  void WithUsers(Change change) {
+    std::lock_guard lock(mutex_);
+    change(users_);
+  }
+
   int token_requests() const;
   int calls(Route route) const;
   std::vector<Call> Calls() const;
@@ -83,6 +94,7 @@ class FakeGraphServer {
 
   mutable std::mutex mutex_;
   FakeGraphMailboxes mailboxes_;
+  FakeGraphUsers users_;
   std::set<std::string> tokens_;  // accepted bearer tokens
   std::vector<Call> calls_;
   std::map<Route, std::deque<Fault>> faults_;

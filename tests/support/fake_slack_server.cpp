@@ -14,7 +14,8 @@ json ParseBody(const httplib::Request& request) {
   }
   json object = json::object();
   if (auto form = DecodeForm(request.body)) {
-    for (const char* name : {"users", "user", "channel", "text", "blocks", "oldest", "include_all_metadata", "filename", "length"}) {
+    for (const char* name : {"users", "user", "channel", "text", "blocks", "oldest", "include_all_metadata", "filename", "length",
+                             "limit", "cursor"}) {
       if (form->Has(name)) object[name] = form->Get(name);
     }
   }
@@ -30,7 +31,8 @@ void Reply(httplib::Response& response, int status, const json& body) {
 FakeSlackServer::FakeSlackServer(std::string expected_token) : expected_token_(std::move(expected_token)) {
   for (const char* method : {"conversations.open", "chat.postMessage", "conversations.history", "users.info",
                              "chat.update", "views.open", "views.push", "views.update", "views.publish",
-                             "files.getUploadURLExternal", "files.completeUploadExternal"}) {
+                             "files.getUploadURLExternal", "files.completeUploadExternal", "auth.test", "users.list",
+                             "users.profile.get"}) {
     server_.Post(std::string("/api/") + method, [this, method](const httplib::Request& request, httplib::Response& response) {
       Handle(method, request, response);
     });
@@ -83,6 +85,7 @@ FakeSlackServer::FakeSlackServer(std::string expected_token) : expected_token_(s
     upload->second.content = request.body;
     response.set_content("OK - " + std::to_string(request.body.size()), "text/plain");
   });
+  server_.set_tcp_nodelay(true);  // a page's header and body go out at once (no delayed-ACK wait)
   port_ = StartOnLoopback(server_, thread_, "fake Slack");
 }
 
@@ -147,8 +150,12 @@ void FakeSlackServer::Handle(const std::string& method, const httplib::Request& 
     const Fault fault = queued.front();
     queued.pop_front();
     if (fault.retry_after_seconds >= 0) response.set_header("Retry-After", std::to_string(fault.retry_after_seconds));
-    if (fault.http_status != 200) return Reply(response, fault.http_status, json{{"ok", false}, {"error", "http_error"}});
-    return Reply(response, 200, json{{"ok", false}, {"error", fault.slack_error}});
+    // Slack's 429 says "ratelimited" in its body too.
+    const char* http_error = fault.http_status == 429 ? "ratelimited" : "http_error";
+    if (fault.http_status != 200) return Reply(response, fault.http_status, json{{"ok", false}, {"error", http_error}});
+    json error{{"ok", false}, {"error", fault.slack_error}};
+    if (!fault.needed.empty()) error["needed"] = fault.needed;
+    return Reply(response, 200, error);
   }
   if (calls_.back().authorization != "Bearer " + expected_token_) {
     return Reply(response, 200, json{{"ok", false}, {"error", "invalid_auth"}});
@@ -157,6 +164,9 @@ void FakeSlackServer::Handle(const std::string& method, const httplib::Request& 
   if (method == "conversations.history") return History(body, response);
   if (method == "chat.update") return Update(body, response);
   if (method.rfind("views.", 0) == 0) return View(method, body, response);
+  if (method == "auth.test" || method == "users.list" || method == "users.profile.get") {
+    return Reply(response, 200, directory_.Answer(method, body));
+  }
   if (method == "users.info") {
     auto it = profiles_.find(body.is_object() ? body.value("user", std::string()) : std::string());
     if (it == profiles_.end()) return Reply(response, 200, json{{"ok", false}, {"error", "user_not_found"}});

@@ -3,7 +3,8 @@
 // chat.update (of a message it posted), views.open/update/publish (checking
 // the target and the view's type and block count), interactions'
 // response_urls, and file uploads (files.getUploadURLExternal, the upload
-// URL, files.completeUploadExternal); checks the bearer token, records every call, and can be told to fail the
+// URL, files.completeUploadExternal), and the workspace directory (auth.test,
+// users.list, users.profile.get: see FakeSlackDirectory); checks the bearer token, records every call, and can be told to fail the
 // next calls (429 with Retry-After, 5xx, "ok": false) or to be down.
 // Thread-safety: all methods may be called while the server thread runs.
 #pragma once
@@ -21,6 +22,8 @@
 #include <thread>
 #include <vector>
 
+#include "tests/support/fake_slack_directory.h"
+
 namespace mentorbot {
 
 class FakeSlackServer {
@@ -34,6 +37,7 @@ class FakeSlackServer {
     int http_status = 200;
     std::string slack_error;       // the "ok": false error when http_status is 200
     int retry_after_seconds = -1;  // a Retry-After header when >= 0
+    std::string needed;            // with missing_scope: the scope Slack says is needed
   };
 
   // A file shared with files.completeUploadExternal.
@@ -66,6 +70,8 @@ class FakeSlackServer {
   // scope) email for the user (else user_not_found).
   void SetProfile(const std::string& user_id, const std::string& tz, const std::string& display_name,
                   const std::string& email = "");
+  // The members auth.test, users.list and users.profile.get answer.
+  FakeSlackDirectory& directory() { return directory_; }
   // While down, every request gets 503.
   void SetDown(bool down);
   // A file files.info describes (as CSV when the name ends .csv) and
@@ -89,6 +95,7 @@ class FakeSlackServer {
   void CompleteUpload(const nlohmann::json& body, httplib::Response& response);
 
   std::string expected_token_;
+  FakeSlackDirectory directory_;
   httplib::Server server_;
   int port_ = 0;
   std::thread thread_;
