@@ -1,5 +1,7 @@
 #include "adapters/graph/graph_calendar.h"
 
+#include "adapters/graph/graph_app_tokens.h"
+
 #include <spdlog/spdlog.h>
 
 #include "adapters/common/form_decoding.h"
@@ -37,8 +39,8 @@ std::string FreshTransactionId(const CalendarEvent& event) {
 
 GraphCalendar::GraphCalendar(GraphCalendarConfig config, HttpClient& http, const Clock& clock)
     : config_(std::move(config)), http_(http),
-      tokens_(config_.login_base_url + "/" + PercentEncode(config_.tenant_id) + "/oauth2/v2.0/token", config_.client_id,
-              config_.client_secret, kScope, http, clock) {}
+      tokens_(GraphTokenUrl(config_.login_base_url, config_.tenant_id), config_.client_id, config_.client_secret,
+              kGraphAppScope, http, clock) {}
 
 std::string GraphCalendar::UserUrl(const std::string& mailbox) const {
   return config_.api_base_url + "/users/" + PercentEncode(mailbox, "@");

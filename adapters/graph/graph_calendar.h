@@ -14,6 +14,8 @@
 // the calendar worker (the token cache itself is thread-safe).
 #pragma once
 
+#include "adapters/graph/graph_app_tokens.h"
+
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -35,7 +37,7 @@ struct GraphCalendarConfig {
 
 class GraphCalendar : public CalendarService {
  public:
-  static constexpr const char* kScope = "https://graph.microsoft.com/.default";
+  static constexpr const char* kScope = kGraphAppScope;
 
   // REQUIRES: http and clock outlive this.
   GraphCalendar(GraphCalendarConfig config, HttpClient& http, const Clock& clock);

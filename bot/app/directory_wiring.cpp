@@ -1,13 +1,8 @@
 #include "bot/app/directory_wiring.h"
 
-#include "adapters/common/form_decoding.h"
+#include "adapters/graph/graph_app_tokens.h"
 
 namespace mentorbot {
-
-namespace {
-constexpr const char* kGraphScope = "https://graph.microsoft.com/.default";
-
-}  // namespace
 
 std::vector<std::string> DirectorySourceNames(const Config& config) {
   std::vector<std::string> names;
@@ -34,9 +29,8 @@ StatusOr<std::unique_ptr<DirectorySources>> CreateDirectorySources(const Config&
   sources->http = std::make_unique<HttpClient>(std::chrono::seconds(30));
   if (!config.directory_graph_tenant_id.empty()) {
     sources->graph_tokens = std::make_unique<ClientCredentialsTokens>(
-        config.calendar_graph_login_base_url + "/" + PercentEncode(config.directory_graph_tenant_id) +
-            "/oauth2/v2.0/token",
-        config.directory_graph_client_id, secrets.graph_client_secret, kGraphScope, *sources->http, clock);
+        GraphTokenUrl(config.calendar_graph_login_base_url, config.directory_graph_tenant_id),
+        config.directory_graph_client_id, secrets.graph_client_secret, kGraphAppScope, *sources->http, clock);
     sources->graph = std::make_unique<GraphDirectory>(config.directory_graph_tenant_id,
                                                       config.calendar_graph_api_base_url, *sources->graph_tokens,
                                                       *sources->http);

@@ -4,6 +4,7 @@
 #include <unordered_set>
 
 #include "bot/engine/directory/manager_loops.h"
+#include "bot/engine/directory/reorg_review.h"
 #include "bot/engine/time/time_zone.h"
 
 namespace mentorbot {
@@ -84,7 +85,7 @@ class Merge {
     if (read_.full) MarkUnlisted();
     DropDuplicateEmails();
     ReportUnknownManagers();
-    for (auto& loop : FindManagerLoops(ManagersOf())) Problem(loop.front(), "is in a manager loop: " + Joined(loop));
+    for (auto& loop : FindManagerLoops(ManagersOf())) Problem(loop.front(), "is in a manager loop: " + ChainText(loop));
     Write();
     return std::move(changes_);
   }
@@ -93,12 +94,6 @@ class Merge {
   void Problem(const std::string& key, std::string reason) {
     const auto ref = UserRef::Parse(key);
     changes_.problems.push_back(DirectoryProblem{ref ? ref->user_id : key, std::move(reason)});
-  }
-
-  static std::string Joined(const std::vector<std::string>& keys) {
-    std::string text;
-    for (const auto& key : keys) text += (text.empty() ? "" : " > ") + key;
-    return text;
   }
 
   Working& WorkingFor(const std::string& key) {

@@ -60,15 +60,14 @@ DirectorySync::DirectorySync(Store& store, const Clock& clock, ProgramSettings s
     : store_(store), clock_(clock), settings_(std::move(settings)), sources_(std::move(sources)), schedule_(schedule),
       monotonic_now_(std::move(monotonic_now)) {}
 
-std::vector<std::string> DirectorySync::WatchIds(DirectorySource& source) {
+std::vector<std::string> DirectorySync::WatchIds(DirectorySource& source, const std::string& workspace) {
   std::vector<std::string> ids;
   const Platform platform = PlatformOfSource(source.name());
   store_.Run(Store::Access::kRead, [&](StoreTransaction& tx) {
-    const auto state = tx.directory().FindState(source.name());
     ids.clear();
     for (const auto& person : tx.people().ListActive()) {
       if (person.ref.platform != platform) continue;
-      if (state && !state->workspace.empty() && person.ref.workspace != state->workspace) continue;
+      if (!workspace.empty() && person.ref.workspace != workspace) continue;
       ids.push_back(person.ref.user_id);
     }
   });
@@ -85,7 +84,7 @@ DirectorySyncSummary DirectorySync::SyncSource(DirectorySource& source, bool ful
   DirectoryRequest request;
   request.full = full || state.delta.empty();
   request.delta = request.full ? "" : state.delta;
-  request.watch_ids = WatchIds(source);
+  request.watch_ids = WatchIds(source, state.workspace);
   const auto read_start = monotonic_now_();
   auto read = source.Read(request, progress);
   if (!read.ok() && !request.full && read.status().code() == StatusCode::kInvalidArgument) {

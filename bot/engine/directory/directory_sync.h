@@ -73,7 +73,8 @@ class DirectorySync {
   void Stop() { signal_.Stop(); }
 
  private:
-  std::vector<std::string> WatchIds(DirectorySource& source);
+  // The source's participants (in `workspace`, once a read has named it).
+  std::vector<std::string> WatchIds(DirectorySource& source, const std::string& workspace);
   static constexpr std::chrono::minutes kRetryAfterFailure{5};
 
   Store& store_;
