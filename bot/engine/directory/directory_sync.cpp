@@ -58,7 +58,9 @@ Message SummaryMessage(const std::vector<DirectorySyncSummary>& summaries) {
 DirectorySync::DirectorySync(Store& store, const Clock& clock, ProgramSettings settings,
                              std::vector<DirectorySource*> sources, DirectorySchedule schedule, MonotonicNow monotonic_now)
     : store_(store), clock_(clock), settings_(std::move(settings)), sources_(std::move(sources)), schedule_(schedule),
-      monotonic_now_(std::move(monotonic_now)) {}
+      monotonic_now_(std::move(monotonic_now)) {
+  for (DirectorySource* source : sources_) full_read_pending_.insert(source->name());
+}
 
 std::vector<std::string> DirectorySync::WatchIds(DirectorySource& source, const std::string& workspace) {
   std::vector<std::string> ids;
@@ -176,10 +178,12 @@ std::chrono::seconds DirectorySync::RunDue() {
     };
     const auto since_full = state ? since(state->last_full_at) : std::chrono::seconds::max();
     const auto since_any = state ? std::min(since_full, since(state->last_incremental_at)) : since_full;
-    if (since_full >= schedule_.full_every || since_any >= schedule_.incremental_every) {
-      const auto summary = SyncSource(*source, since_full >= schedule_.full_every, {});
+    const bool full = since_full >= schedule_.full_every || full_read_pending_.count(source->name()) > 0;
+    if (full || since_any >= schedule_.incremental_every) {
+      const auto summary = SyncSource(*source, full, {});
       if (summary.status.ok()) {
         retry_at_.erase(source->name());
+        if (full) full_read_pending_.erase(source->name());
       } else {
         retry_at_[source->name()] = now + kRetryAfterFailure;  // the directory is down: not every minute
       }

@@ -14,6 +14,7 @@
 #include <chrono>
 #include <functional>
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -65,7 +66,7 @@ class DirectorySync {
   std::vector<DirectorySyncSummary> SyncAll(bool full, const std::string& workspace, const DirectoryProgress& progress);
 
   // Whatever is due now: the admins' requests, then each source's full or
-  // incremental read by the schedule. Returns how long until the next is due.
+  // incremental read by the schedule (the first call reads each in full). Returns how long until the next is due.
   std::chrono::seconds RunDue();
 
   void Run();  // until Stop: RunDue, then sleep until due or woken
@@ -85,6 +86,10 @@ class DirectorySync {
   MonotonicNow monotonic_now_;
   WakeSignal signal_;
   std::map<std::string, TimePoint> retry_at_;  // by source: after a failed read (Run's thread only)
+  // Sources not yet read in full by this process: a start-up reads in full
+  // whatever the stored state says, since the bot may have been down
+  // through a reorg (Run's thread only).
+  std::set<std::string> full_read_pending_;
 };
 
 }  // namespace mentorbot

@@ -79,6 +79,24 @@ TEST_F(DirectorySyncTest, FullAtStartThenIncrementalHourlyAndFullDaily) {
   EXPECT_TRUE(source.requests.back().full);
 }
 
+TEST_F(DirectorySyncTest, ARestartReadsInFullThoughTheLastFullReadIsRecent) {
+  sync->RunDue();
+  bot.clock().Advance(std::chrono::minutes(61));
+  sync->RunDue();
+  ASSERT_FALSE(source.requests.back().full);
+  // The bot restarts a minute later (it may have been down through a reorg).
+  bot.clock().Advance(std::chrono::minutes(1));
+  ProgramSettings settings = EngineHarness::DefaultSettings();
+  settings.directory_sources = {"slack"};
+  DirectorySync restarted(bot.store(), bot.clock(), settings, {&source}, DirectorySchedule{},
+                          [] { return std::chrono::steady_clock::now(); });
+  restarted.RunDue();
+  ASSERT_EQ(source.requests.size(), 3u);
+  EXPECT_TRUE(source.requests.back().full);
+  restarted.RunDue();
+  EXPECT_EQ(source.requests.size(), 3u) << "then the schedule as before";
+}
+
 TEST_F(DirectorySyncTest, AFailedReadChangesNothingAndIsRetriedLater) {
   source.failure = Status::Unavailable("http 503");
   auto summary = sync->SyncSource(source, true, {});
