@@ -56,7 +56,7 @@ class SqliteRosterRepository : public RosterRepository {
   int Count() override;
   bool Erase(const std::string& key) override;
   std::vector<std::pair<std::string, std::string>> ListEmailKeys() override;
-  std::optional<std::string> KeyByEmail(const std::string& email) override;
+  std::vector<std::string> KeysByEmail(const std::string& email) override;
   std::vector<RosterEntry> ListFromSource(const std::string& source) override;
   bool AddDoNotPair(const std::string& a, const std::string& b, const std::string& added_by, TimePoint at) override;
   bool RemoveDoNotPair(const std::string& a, const std::string& b) override;

@@ -86,13 +86,20 @@ bool SqliteRosterRepository::Erase(const std::string& key) {
   return statement.exec() > 0;
 }
 
+// Roster rows and enrolled people; a person in both appears once.
 std::vector<std::pair<std::string, std::string>> SqliteRosterRepository::ListEmailKeys() {
-  return QueryAll(connection_, "SELECT email, key FROM roster WHERE email <> '' AND key NOT LIKE 'email:%' ORDER BY key",
+  return QueryAll(connection_,
+                  "SELECT email, key FROM roster WHERE email <> '' AND key NOT LIKE 'email:%' UNION "
+                  "SELECT email, platform || ':' || workspace || ':' || user_id FROM people WHERE email <> '' "
+                  "ORDER BY 2",
                   ReadKeyPair);
 }
 
-std::optional<std::string> SqliteRosterRepository::KeyByEmail(const std::string& email) {
-  return QueryOne(connection_, "SELECT key FROM roster WHERE email = ? AND key NOT LIKE 'email:%' ORDER BY key LIMIT 1",
+std::vector<std::string> SqliteRosterRepository::KeysByEmail(const std::string& email) {
+  if (email.empty()) return {};
+  return QueryAll(connection_,
+                  "SELECT key FROM roster WHERE email = ?1 AND key NOT LIKE 'email:%' UNION "
+                  "SELECT platform || ':' || workspace || ':' || user_id FROM people WHERE email = ?1 ORDER BY 1",
                   [](SQLite::Statement& row) { return row.getColumn(0).getString(); }, email);
 }
 

@@ -76,10 +76,13 @@ class RosterRepository {
   virtual std::vector<std::pair<std::string, std::string>> ListManagers() = 0;
   virtual int Count() = 0;
   virtual bool Erase(const std::string& key) = 0;  // forget-me; false if absent
-  // (email, user key) of entries known by both, so a manager first named by
-  // email ("email:…") is linked once a later import gives their id.
+  // (email, user key) of everyone known by both, in the roster or enrolled
+  // (people.email), by key: one person under several keys is joined by
+  // email, and a manager first named by email ("email:…") is linked once a
+  // later import gives their id.
   virtual std::vector<std::pair<std::string, std::string>> ListEmailKeys() = 0;
-  virtual std::optional<std::string> KeyByEmail(const std::string& email) = 0;
+  // The user keys (never "email:…") with this email, as ListEmailKeys, by key.
+  virtual std::vector<std::string> KeysByEmail(const std::string& email) = 0;
   // Every entry a directory sync wrote from `source`, by key.
   virtual std::vector<RosterEntry> ListFromSource(const std::string& source) = 0;
 

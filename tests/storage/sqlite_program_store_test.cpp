@@ -140,6 +140,26 @@ TEST_F(SqliteProgramStoreTest, RosterEntriesAreReplacedByKeyAndDoNotPairIsUnorde
   });
 }
 
+TEST_F(SqliteProgramStoreTest, KeysByEmailJoinRosterRowsAndEnrolledPeopleButNeverEmailKeys) {
+  Write([&](StoreTransaction& tx) {
+    auto row = [](const std::string& key, const std::string& email) {
+      return RosterEntry{key, email, key, "", std::nullopt, "", "", "", std::nullopt, 1, TestEpoch()};
+    };
+    tx.roster().Save(row("email:ana@x.com", "ana@x.com"));
+    tx.roster().Save(row("teams:TEN:aad-ana", "ana@x.com"));
+    tx.roster().Save(row("slack:T1:UM", "ana@x.com"));  // also enrolled: listed once
+    tx.roster().Save(row("teams:TEN:aad-bo", "bo@x.com"));
+    mentor.profile.email = "ana@x.com";
+    tx.people().Save(mentor);
+    mentee.profile.email = "eve@x.com";
+    tx.people().Save(mentee);
+    EXPECT_EQ(tx.roster().KeysByEmail("ana@x.com"), (std::vector<std::string>{"slack:T1:UM", "teams:TEN:aad-ana"}));
+    EXPECT_EQ(tx.roster().KeysByEmail("eve@x.com"), (std::vector<std::string>{"slack:T1:UE"})) << "enrolled only";
+    EXPECT_TRUE(tx.roster().KeysByEmail("").empty());
+    EXPECT_EQ(tx.roster().ListEmailKeys().size(), 4u);
+  });
+}
+
 TEST_F(SqliteProgramStoreTest, APersonsCapacityRoundTrips) {
   Write([&](StoreTransaction& tx) {
     Person person = *tx.people().FindById(mentor.id);

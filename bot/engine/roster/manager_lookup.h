@@ -1,6 +1,7 @@
 // Who manages whom, as the leadership-chain rule needs it: an enrolled
-// person's own profile first, else the imported roster (which also knows
-// managers who never enrol).
+// person's own profile first, else the roster (imported or synced from a
+// directory, which also knows managers who never enrol), else the same
+// person's entry under another key with their email (manager_join.h).
 #pragma once
 
 #include <string>

@@ -135,6 +135,23 @@ TEST_F(AdminMatchTest, AManagerFirstKnownByEmailIsLinkedWhenALaterImportGivesThe
   EXPECT_EQ(bot.StoredPerson(User("UM1"))->profile.manager, "email:lead@example.com") << "kept, and linked when read";
 }
 
+TEST_F(AdminMatchTest, AnOrgChartKnownOnlyByEmailReachesSlackMembersWithThoseEmails) {
+  // The CSV has no Slack ids: the chart is by address (as an HR export is).
+  UploadText(admin, "id,email,name,manager,role\n,mira@x.com,Mira,lead@x.com,none\n"
+                    ",lead@x.com,Lead,xavier@x.com,none\n,xavier@x.com,Xavier,,none\n");
+  bot.Say(User("UM1"), "join mentor");
+  bot.Say(User("UEXEC"), "join mentee");
+  bot.store().Run(Store::Access::kWrite, [&](StoreTransaction& tx) {
+    for (auto [id, email] : {std::pair{"UM1", "mira@x.com"}, std::pair{"UEXEC", "xavier@x.com"}}) {
+      auto person = tx.people().Find(User(id));
+      person->profile.email = email;  // as users.info gives it
+      tx.people().Save(*person);
+    }
+  });
+  EXPECT_THAT(bot.Say(admin, "admin match preview"), HasSubstr("leadership chain"));
+  EXPECT_THAT(bot.Say(admin, "admin pair <@UM1> <@UEXEC>"), HasSubstr("@UM1 reports to"));
+}
+
 TEST_F(AdminMatchTest, ForbiddenAndFormerPairsAreNotProposed) {
   UploadText(admin, "id,name,department,role\nUM1,Mira,Ops,mentor\nUE1,Eve,Finance,mentee\n");
   EXPECT_THAT(bot.Say(admin, "admin match forbid <@UM1> <@UE1>"), HasSubstr("never pair"));

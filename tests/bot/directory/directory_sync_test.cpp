@@ -1,6 +1,7 @@
 // DirectorySync with a scripted directory: the schedule (full at start,
 // incremental hourly, full daily), a failed read changes nothing, an
-// expired delta reads in full, and an admin's request gets the summary.
+// expired delta reads in full, an admin's request gets the summary, and a
+// Slack pair is checked against the Graph org chart joined by email.
 #include "bot/engine/directory/directory_sync.h"
 
 #include <gmock/gmock.h>
@@ -15,14 +16,16 @@ using ::testing::HasSubstr;
 
 class ScriptedSource : public DirectorySource {
  public:
-  std::string name() const override { return "slack"; }
+  explicit ScriptedSource(std::string source = "slack", Platform platform = Platform::kSlack, std::string workspace = "T1")
+      : source_(std::move(source)), platform_(platform), workspace_(std::move(workspace)) {}
+  std::string name() const override { return source_; }
   StatusOr<DirectoryRead> Read(const DirectoryRequest& request, const DirectoryProgress&) override {
     requests.push_back(request);
     if (!failure.ok()) return failure;
     if (!request.full && expired) return Status::InvalidArgument("delta expired");
     DirectoryRead read;
-    read.platform = Platform::kSlack;
-    read.workspace = "T1";
+    read.platform = platform_;
+    read.workspace = workspace_;
     read.full = request.full;
     read.next_delta = "delta-" + std::to_string(requests.size());
     if (request.full) read.people = people;
@@ -32,6 +35,11 @@ class ScriptedSource : public DirectorySource {
   Status failure;
   bool expired = false;
   std::vector<DirectoryRequest> requests;
+
+ private:
+  std::string source_;
+  Platform platform_;
+  std::string workspace_;
 };
 
 DirectoryEntry Entry(const std::string& id, const std::string& manager) {
@@ -135,6 +143,39 @@ TEST_F(DirectorySyncTest, AnAdminsRequestIsSyncedAndAnswered) {
   ASSERT_EQ(queued.size(), 1u);
   EXPECT_EQ(queued[0].to.user, admin);
   EXPECT_THAT(queued[0].message.PlainText(), HasSubstr("slack T1 full sync: 2 people read, 2 added"));
+}
+
+// A Slack workspace without a manager field, beside Entra ID's org chart:
+// the Slack pair's chain comes from Graph by email, so a reorg there is
+// put to the admins.
+TEST(DirectoryEmailJoinTest, ASlackPairIsReCheckedAgainstTheGraphOrgChartByEmail) {
+  EngineHarness bot;
+  auto with_email = [](const std::string& id, const std::string& manager, const std::string& email) {
+    DirectoryEntry entry = Entry(id, manager);
+    entry.email = email;
+    return entry;
+  };
+  ScriptedSource graph("graph", Platform::kTeams, "TEN");
+  graph.people = {with_email("aad-vp", "", "vp@x.com"), with_email("aad-mentor", "aad-vp", "mentor@x.com"),
+                  with_email("aad-mentee", "aad-vp", "mentee@x.com")};
+  ScriptedSource slack;
+  slack.people = {with_email("UMENTOR", "", "mentor@x.com"), with_email("UMENTEE", "", "mentee@x.com")};
+  for (auto& person : slack.people) person.manager_id.reset();  // no manager field configured
+  ProgramSettings settings = EngineHarness::DefaultSettings();
+  settings.directory_sources = {"graph", "slack"};
+  DirectorySync sync(bot.store(), bot.clock(), settings, {&graph, &slack}, DirectorySchedule{},
+                     [] { return std::chrono::steady_clock::now(); });
+  const UserRef admin = EngineHarness::SlackUser("UADMIN");
+  bot.Say(EngineHarness::SlackUser("UMENTOR"), "join mentor");
+  bot.Say(EngineHarness::SlackUser("UMENTEE"), "join mentee");
+  sync.SyncAll(true, "", {});
+  EXPECT_THAT(bot.Say(admin, "admin pair <@UMENTOR> <@UMENTEE>"), HasSubstr("Paired"));
+
+  graph.people[2].manager_id = "aad-mentor";  // the reorg, in Entra ID only
+  const auto summaries = sync.SyncAll(true, "", {});
+  ASSERT_EQ(summaries.size(), 2u);
+  EXPECT_THAT(SummaryLine(summaries[0]), HasSubstr("1 pair to review"));
+  EXPECT_THAT(bot.Say(admin, "admin directory keep 1"), HasSubstr("Kept pair #1"));
 }
 
 }  // namespace
