@@ -14,6 +14,7 @@
 
 #include "tests/support/bot_process.h"
 #include "tests/support/fake_slack_server.h"
+#include "tests/support/slack_directory_workspace.h"
 #include "tests/support/fixtures.h"
 #include "tests/support/slack_signing.h"
 #include "tests/support/wait_until.h"
@@ -32,14 +33,7 @@ constexpr auto kWait = std::chrono::seconds(10);
 class DirectoryServeTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    slack.directory().SetTeam("T1");
-    slack.directory().SetManagerFieldId("Xf01MANAGER");
-    slack.directory().AddMembers({{"UBOSS", "Boss", "Boss", "boss@example.com", "America/New_York", "VP", ""},
-                                  {"UMENTOR", "Mentor", "Mentor", "mentor@example.com", "Europe/Lisbon", "Engineer", "UBOSS"},
-                                  {"UMENTEE", "Mentee", "Mentee", "mentee@example.com", "Asia/Tokyo", "Director", "UBOSS"}});
-    config = json::parse(TestConfigJson(dir.File("bot.db"), {"slack:T1:UADMIN"}));
-    config["slack"]["api_base_url"] = slack.base_url();
-    config["directory"] = {{"slack", true}, {"slack_manager_field", "Xf01MANAGER"}, {"slack_page_pause_ms", 0}};
+    config = SlackDirectoryWorkspace(slack, dir.File("bot.db"));
     std::ofstream(dir.File("config.json")) << config.dump();
     // Enrolled and paired while both report to UBOSS.
     Cli({"chat", "--as", "slack:T1:UMENTOR"}, "join mentor\nquit\n");

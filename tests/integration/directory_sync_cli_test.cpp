@@ -10,6 +10,7 @@
 
 #include "tests/support/bot_process.h"
 #include "tests/support/fake_slack_server.h"
+#include "tests/support/slack_directory_workspace.h"
 
 namespace mentorbot {
 namespace {
@@ -22,14 +23,7 @@ constexpr const char* kToken = "xoxb-directory-test";
 class DirectorySyncCliTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    slack.directory().SetTeam("T1");
-    slack.directory().SetManagerFieldId("Xf01MANAGER");
-    slack.directory().AddMembers({{"UBOSS", "Boss", "Boss", "boss@example.com", "America/New_York", "VP", ""},
-                                  {"UMENTOR", "Mentor", "Mentor", "mentor@example.com", "Europe/Lisbon", "Engineer", "UBOSS"},
-                                  {"UMENTEE", "Mentee", "Mentee", "mentee@example.com", "Asia/Tokyo", "Director", "UBOSS"}});
-    json config = json::parse(TestConfigJson(dir.File("bot.db"), {"slack:T1:UADMIN"}));
-    config["slack"]["api_base_url"] = slack.base_url();
-    config["directory"] = {{"slack", true}, {"slack_manager_field", "Xf01MANAGER"}, {"slack_page_pause_ms", 0}};
+    json config = SlackDirectoryWorkspace(slack, dir.File("bot.db"));
     std::ofstream(dir.File("config.json")) << config.dump();
   }
   RunResult Run(const std::vector<std::string>& args, const std::string& input = "") {
